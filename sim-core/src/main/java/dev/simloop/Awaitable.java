@@ -1,0 +1,15 @@
+package dev.simloop;
+
+import org.apiguardian.api.API;
+
+/**
+ * Something a coroutine can {@link Sim#await await}: a {@link Coroutine}, a {@link Task} or a {@link SimFuture}.
+ *
+ * <p>Sealed: {@code await} knows how to suspend on each kind. To await something else, resolve a
+ * {@link SimFuture} from its completion.
+ *
+ * @param <T> the type of the result
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public sealed interface Awaitable<T> permits Coroutine, FutureBase {
+}

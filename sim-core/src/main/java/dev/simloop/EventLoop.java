@@ -1,0 +1,913 @@
+package dev.simloop;
+
+import dev.simloop.internal.Sneaky;
+import dev.simloop.internal.Strand;
+import dev.simloop.internal.Strands;
+import dev.simloop.internal.Watchdog;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * An event loop on virtual time: runs callbacks and tasks one at a time, on one thread, in CPython asyncio's order.
+ *
+ * <h2>Order</h2>
+ * Each iteration of the loop (asyncio's {@code _run_once}) moves the timers that are due to the back of the ready
+ * queue, by (deadline, creation order), and then runs the callbacks that were ready when it started, in FIFO order;
+ * callbacks scheduled meanwhile wait for the next iteration. A task is a callback that resumes its coroutine. One
+ * callback is one <em>step</em> ({@link #stepCount()}).
+ *
+ * <h2>Time</h2>
+ * {@link #time()} is virtual, in nanoseconds since the loop started. It moves only when nothing is ready, straight to
+ * the next timer's deadline, and never backwards: an hour of timeouts passes in microseconds.
+ *
+ * <h2>Driving it</h2>
+ * <ul>
+ *   <li>{@link #run(Coroutine)}: like {@code asyncio.run}, a fresh loop runs the main coroutine, cancels what is
+ *       left, and closes.</li>
+ *   <li>{@link #runUntilComplete(Awaitable)}: runs until the awaitable is done; a {@link DeadlockException} if it can
+ *       never be.</li>
+ *   <li>{@link #runUntilIdle()}, {@link #advanceBy(Duration)}, {@link #runCurrent()}: the test verbs of
+ *       kotlinx-coroutines-test, except that {@code advanceBy} includes the work due exactly at its end.</li>
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ * A loop belongs to the thread that built it. Every method but {@link #callSoonThreadsafe} fails at once with a
+ * {@link WrongThreadException} when called from another thread (a coroutine's body counts as the loop's thread
+ * while it runs, whichever {@link StrandBackend} runs it). A closed loop refuses new work with an
+ * {@link IllegalStateException}.
+ *
+ * <h2>Blocking</h2>
+ * A step that blocks the thread (for {@code Thread.sleep}, real I/O or a busy loop) longer than the builder's
+ * {@linkplain Builder#blockedThreshold wall-clock limit} (5 s by default) is logged with its stack while it blocks,
+ * and the running method then throws a {@link BlockedLoopException}. Wall-clock time is used for this alone.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class EventLoop implements AutoCloseable {
+
+    /**
+     * The loop whose code runs on this thread: set on the loop's thread while it runs, and on a baton strand's
+     * virtual thread for its life. Per thread, like asyncio's running loop; nothing global is shared between loops.
+     */
+    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+
+    private static final VarHandle PROGRESS;
+
+    static {
+        try {
+            PROGRESS = MethodHandles.lookup().findVarHandle(EventLoop.class, "progress", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final LoopClock clock = new VirtualClock();
+    private final StrandBackend strands;
+    final LoopListener listener;
+    private final Consumer<LoopProblem> problemHandler;
+    private final long blockedThresholdNanos;
+    private final Thread owner;
+    /** The thread allowed to call in right now: the owner, or the virtual thread of the baton strand running. */
+    private Thread activeThread;
+
+    /** Callbacks ready to run, in the order they became ready (FIFO). */
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** How many callbacks of the current iteration are still to run: those ready when the iteration began. */
+    private int batchRemaining;
+    private final TimerQueue timers = new TimerQueue();
+    /** Creation number of the next timer; breaks ties between equal deadlines in creation order. */
+    private long timerSequence;
+    /** Callbacks handed over by other threads; moved to the ready queue when an iteration begins. */
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /** Scheduled callbacks (ready or timed) that are not background work: what keeps runUntilIdle going. */
+    private int pendingForeground;
+
+    private Task<?> currentTask;
+    private long steps;
+    /** Bumped as a step starts and as it ends, so odd while a step runs; read by the watchdog. */
+    @SuppressWarnings("unused")
+    private long progress;
+    private volatile BlockedLoopException blocked;
+    private boolean running;
+    private boolean closed;
+
+    /** Live (not finished) tasks, in creation order: a doubly-linked list through the tasks themselves. */
+    private Task<?> liveHead, liveTail;
+    private int unnamedTasks;
+    private int unnamedFutures;
+    /** Coroutines created while this loop ran and not started yet, in creation order. */
+    private final LinkedHashSet<Coroutine<?>> unstartedCoroutines = new LinkedHashSet<>();
+    /** Futures and tasks whose exception nobody has retrieved yet, in the order they failed. */
+    private final LinkedHashSet<FutureBase<?>> unretrieved = new LinkedHashSet<>();
+
+    private final Watchdog.Watched watched = new Watchdog.Watched() {
+        @Override
+        public long progress() {
+            return (long) PROGRESS.getOpaque(EventLoop.this);
+        }
+
+        @Override
+        public long blockedThresholdNanos() {
+            return blockedThresholdNanos;
+        }
+
+        @Override
+        public void stepBlocked(long wallNanos) {
+            reportBlocked(wallNanos);
+        }
+    };
+
+    private EventLoop(Builder b) {
+        this.name = b.name;
+        this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
+        this.strands.requireAvailable();
+        this.listener = b.listener;
+        this.problemHandler = b.onProblem == null ? EventLoop::logProblem : b.onProblem;
+        this.blockedThresholdNanos = VirtualTimes.nanos(b.blockedThreshold);
+        this.owner = Thread.currentThread();
+        this.activeThread = owner;
+    }
+
+    /** A new loop with the default settings; same as {@code builder().build()}. */
+    public static EventLoop create() {
+        return builder().build();
+    }
+
+    /** A builder for a loop with chosen settings. */
+    public static Builder builder() {
+        return Builder.DEFAULTS;
+    }
+
+    /**
+     * Runs {@code main} on a fresh loop and returns its result, like {@code asyncio.run}: then cancels the tasks still
+     * pending, lets them finish, and closes the loop. The main coroutine's exception is rethrown unchanged.
+     *
+     * @param main the main coroutine, not null, not started
+     * @param <T> the result type
+     * @return the main coroutine's result
+     */
+    public static <T> T run(Coroutine<T> main) {
+        return builder().run(main);
+    }
+
+    // ---------------------------------------------------------------- scheduling
+
+    /**
+     * Schedules {@code callback} to run in the next iteration, after the callbacks already ready.
+     *
+     * @param callback the code, not null
+     * @return a handle that can cancel it
+     */
+    public Handle callSoon(Runnable callback) {
+        checkOpen();
+        return callSoonInternal(Objects.requireNonNull(callback, "callback"), inBackground());
+    }
+
+    /**
+     * Schedules {@code callback} to run {@code delay} of virtual time from now. A zero or negative delay makes it due
+     * at once: it runs in the next iteration, after the callbacks already ready.
+     *
+     * @param delay the delay, not null
+     * @param callback the code, not null
+     * @return a handle that can cancel it
+     */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        checkOpen();
+        Objects.requireNonNull(delay, "delay");
+        return callAtInternal(VirtualTimes.saturatingAdd(clock.now(), VirtualTimes.nanos(delay)),
+                Objects.requireNonNull(callback, "callback"), inBackground());
+    }
+
+    /**
+     * Schedules {@code callback} for the virtual time {@code when}, in nanoseconds since the loop started. A time
+     * already past is due at once; due timers run in (deadline, creation) order, as in CPython.
+     *
+     * @param when the deadline in virtual nanoseconds
+     * @param callback the code, not null
+     * @return a handle that can cancel it
+     */
+    public TimerHandle callAt(long when, Runnable callback) {
+        checkOpen();
+        return callAtInternal(when, Objects.requireNonNull(callback, "callback"), inBackground());
+    }
+
+    /**
+     * Hands {@code callback} to the loop from any thread; the one method that may be called from another thread.
+     * It joins the ready queue when the next iteration begins. A virtual-time loop does not wait for other threads:
+     * work that arrives after it ran out of work is not seen by that run.
+     *
+     * @param callback the code, not null
+     */
+    public void callSoonThreadsafe(Runnable callback) {
+        inbox.add(Objects.requireNonNull(callback, "callback"));
+    }
+
+    /**
+     * Wraps {@code coroutine} in a task and schedules its first step; the body starts when the loop reaches it.
+     *
+     * @param coroutine the coroutine, not null, not started
+     * @param <T> the result type
+     * @return the task, named after the coroutine or "Task-N"
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(null, coroutine, false);
+    }
+
+    /**
+     * Like {@link #createTask(Coroutine)}, with a name for messages and traces.
+     *
+     * @param name the name, may be null (then as {@link #createTask(Coroutine)})
+     * @param coroutine the coroutine, not null, not started
+     * @param <T> the result type
+     * @return the task
+     */
+    public <T> Task<T> createTask(String name, Coroutine<T> coroutine) {
+        return createTask(name, coroutine, false);
+    }
+
+    /**
+     * A background (daemon) task: it runs like any other, but does not keep {@link #runUntilIdle()} going, and
+     * is not reported when it is still pending as the loop closes (a heartbeat, a cache refresher).
+     *
+     * @param name the name, may be null
+     * @param coroutine the coroutine, not null, not started
+     * @param <T> the result type
+     * @return the task
+     */
+    public <T> Task<T> createBackgroundTask(String name, Coroutine<T> coroutine) {
+        return createTask(name, coroutine, true);
+    }
+
+    private <T> Task<T> createTask(String name, Coroutine<T> coroutine, boolean background) {
+        checkOpen();
+        Objects.requireNonNull(coroutine, "coroutine");
+        coroutine.start();
+        String taskName = name != null ? name
+                : coroutine.name() != null ? coroutine.name() : "Task-" + (++unnamedTasks);
+        Task<T> task = new Task<>(this, taskName, coroutine, background);
+        if (liveTail == null) {
+            liveHead = task;
+        } else {
+            liveTail.nextLive = task;
+            task.prevLive = liveTail;
+        }
+        liveTail = task;
+        if (listener != null) {
+            listener.taskCreated(task);
+        }
+        scheduleStep(task);
+        return task;
+    }
+
+    /** A new pending future of this loop, named "Future-N". */
+    public <T> SimFuture<T> createFuture() {
+        checkOpen();
+        return new SimFuture<>(this, "Future-" + (++unnamedFutures));
+    }
+
+    /**
+     * A new pending future of this loop with a name for messages.
+     *
+     * @param name the name, not null
+     * @param <T> the result type
+     * @return the future
+     */
+    public <T> SimFuture<T> createFuture(String name) {
+        checkOpen();
+        return new SimFuture<>(this, Objects.requireNonNull(name, "name"));
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Runs the loop until {@code awaitable} is done and returns its result, or rethrows its exception unchanged. A
+     * coroutine is wrapped in a task first. Like asyncio, the loop stops at the end of the iteration after the one in
+     * which the awaitable completed.
+     *
+     * @param awaitable what to wait for, not null
+     * @param <T> the result type
+     * @return its result
+     * @throws DeadlockException if nothing is ready, no timer is pending and it is not done
+     */
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkOpen();
+        Objects.requireNonNull(awaitable, "awaitable");
+        FutureBase<T> future = switch (awaitable) {
+            case Coroutine<T> c -> createTask(c);
+            case FutureBase<T> f -> {
+                if (f.loop != this) {
+                    throw new IllegalArgumentException(f.describe() + " belongs to a different event loop.");
+                }
+                yield f;
+            }
+        };
+        boolean[] stopping = {false};
+        Consumer<Object> stop = f -> stopping[0] = true;
+        future.addCallback(stop);
+        enterRunning();
+        try {
+            while (true) {
+                if (batchRemaining == 0) {
+                    if (stopping[0]) {
+                        break;
+                    }
+                    if (!startIteration()) {
+                        throw deadlock(future);
+                    }
+                }
+                runOne();
+            }
+        } finally {
+            future.removeCallback(stop);
+            exitRunning();
+        }
+        return future.result();
+    }
+
+    /**
+     * Runs until no foreground work is left: no ready callback and no timer other than background tasks' work,
+     * advancing virtual time through every timer on the way. Tasks that wait on something nobody will complete do
+     * not count as work.
+     */
+    public void runUntilIdle() {
+        runWhile(() -> pendingForeground > 0 || !inbox.isEmpty());
+    }
+
+    /**
+     * Advances virtual time by {@code duration}, running everything due up to and including the end point, then
+     * leaves the clock at exactly the end point.
+     *
+     * @param duration how far, not null, not negative
+     */
+    public void advanceBy(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("advanceBy(" + duration + "): virtual time cannot go backwards.");
+        }
+        long target = VirtualTimes.saturatingAdd(clock.now(), VirtualTimes.nanos(duration));
+        runWhile(() -> hasWorkDueBy(target));
+        clock.advanceTo(target);
+    }
+
+    /** Runs everything that is ready or due at the current virtual time, without advancing it. */
+    public void runCurrent() {
+        runWhile(() -> hasWorkDueBy(clock.now()));
+    }
+
+    private void runWhile(BooleanSupplier more) {
+        checkOpen();
+        enterRunning();
+        try {
+            while (more.getAsBoolean()) {
+                if (batchRemaining == 0 && !startIteration()) {
+                    break;
+                }
+                runOne();
+            }
+        } finally {
+            exitRunning();
+        }
+    }
+
+    private boolean hasWorkDueBy(long deadline) {
+        if (batchRemaining > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
+            return true;
+        }
+        TimerHandle first = timers.peek();
+        return first != null && first.when <= deadline;
+    }
+
+    /**
+     * Begins an iteration: takes in the thread-safe hand-offs, advances the clock to the first timer if nothing is
+     * ready, moves the due timers to the ready queue, and fixes the iteration's batch. False if there is nothing at
+     * all to run.
+     */
+    private boolean startIteration() {
+        Runnable handedOver;
+        while ((handedOver = inbox.poll()) != null) {
+            ready.addLast(new Handle(this, handedOver, false));
+            pendingForeground++;
+        }
+        if (ready.isEmpty()) {
+            TimerHandle first = timers.peek();
+            if (first == null) {
+                return false;
+            }
+            clock.advanceTo(first.when);
+        }
+        long now = clock.now();
+        TimerHandle due;
+        while ((due = timers.peek()) != null && due.when <= now) {
+            timers.poll();
+            ready.addLast(due);
+        }
+        batchRemaining = ready.size();
+        return true;
+    }
+
+    /** Runs the next callback of the current iteration (one step), unless it was cancelled. */
+    private void runOne() {
+        Handle h = ready.pollFirst();
+        batchRemaining--;
+        if (h.cancelled) {
+            return;
+        }
+        h.ran = true;
+        if (!h.background) {
+            pendingForeground--;
+        }
+        if (listener != null && h instanceof TimerHandle t) {
+            listener.timerFired(t);
+        }
+        steps++;
+        PROGRESS.setOpaque(this, progress + 1);
+        try {
+            h.callback.run();
+        } catch (RuntimeException | AssertionError e) {
+            problem(LoopProblem.Kind.CALLBACK_EXCEPTION, "Exception in callback " + h.callback
+                    + " at virtual time " + VirtualTimes.format(clock.now()) + ": " + e, e);
+        } finally {
+            PROGRESS.setOpaque(this, progress + 1);
+        }
+        BlockedLoopException b = blocked;
+        if (b != null) {
+            blocked = null;
+            throw b;
+        }
+    }
+
+    private void enterRunning() {
+        if (running) {
+            throw new IllegalStateException("This event loop is already running: it cannot be run again from "
+                    + "inside one of its own callbacks or coroutines. Await instead.");
+        }
+        EventLoop other = CURRENT.get();
+        if (other != null) {
+            throw new IllegalStateException("Cannot run event loop '" + name + "' while event loop '" + other.name
+                    + "' is running on this thread.");
+        }
+        running = true;
+        CURRENT.set(this);
+        if (blockedThresholdNanos > 0) {
+            Watchdog.watch(watched);
+        }
+    }
+
+    private void exitRunning() {
+        if (blockedThresholdNanos > 0) {
+            Watchdog.unwatch(watched);
+        }
+        CURRENT.remove();
+        running = false;
+    }
+
+    private DeadlockException deadlock(FutureBase<?> awaited) {
+        List<String> pending = new ArrayList<>();
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            pending.add("'" + t.name() + "' waiting on " + t.waitingOn());
+        }
+        StringBuilder msg = new StringBuilder()
+                .append("Deadlock: ").append(awaited.describe()).append(" can never finish: nothing is ready to run")
+                .append(" and no timer is pending (virtual time ").append(VirtualTimes.format(clock.now()))
+                .append(", step ").append(steps).append(").");
+        if (pending.isEmpty()) {
+            msg.append(" No task is pending: nothing will ever complete it.");
+        } else {
+            msg.append(" Pending tasks, in creation order:");
+            for (String p : pending) {
+                msg.append("\n  - ").append(p);
+            }
+        }
+        msg.append("\nLook for a future that nobody resolves, an event nobody sets, or tasks that await each other.");
+        return new DeadlockException(msg.toString(), pending);
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** Virtual time in nanoseconds since the loop started. */
+    public long time() {
+        checkThread();
+        return clock.now();
+    }
+
+    /** How many callbacks (steps) have run so far; task steps included. */
+    public long stepCount() {
+        checkThread();
+        return steps;
+    }
+
+    /** The loop's name, for messages. */
+    public String name() {
+        return name;
+    }
+
+    /** The strand backend this loop's coroutines run on. */
+    public StrandBackend strandBackend() {
+        return strands;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether one of the running methods is on the stack. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Tasks not yet done, in creation order. */
+    public List<Task<?>> pendingTasks() {
+        checkThread();
+        List<Task<?>> result = new ArrayList<>();
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            result.add(t);
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /**
+     * Closes the loop: reports (to the problem handler) tasks still pending other than background ones, coroutines
+     * created in it but never started, and exceptions nobody retrieved; then unwinds the stacks of suspended
+     * coroutines so their finally blocks run (as Python closes a coroutine with {@code GeneratorExit}), and drops
+     * everything scheduled. Closing twice does nothing.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    public void close() {
+        checkThread();
+        if (closed) {
+            return;
+        }
+        if (running) {
+            throw new IllegalStateException("Cannot close event loop '" + name + "' while it is running.");
+        }
+        closed = true;
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            if (!t.isBackground()) {
+                problem(LoopProblem.Kind.PENDING_TASK, "Task '" + t.name() + "' was still pending when event loop '"
+                        + name + "' closed, waiting on " + t.waitingOn() + ". Await it or cancel it before the loop "
+                        + "closes, or make it a background task.", null);
+            }
+        }
+        for (Coroutine<?> c : unstartedCoroutines) {
+            problem(LoopProblem.Kind.NEVER_AWAITED, "The " + c.describe().replace("an unnamed", "unnamed")
+                    + " was never awaited: creating a coroutine runs nothing. Await it, or wrap it in a task.", null);
+        }
+        for (FutureBase<?> f : unretrieved) {
+            Throwable e = f.peekException();
+            problem(LoopProblem.Kind.UNRETRIEVED_EXCEPTION, capitalized(f.describe()) + " failed with " + e
+                    + " and nobody retrieved the exception: await it, or call result() or exception().", e);
+        }
+        CURRENT.set(this);
+        try {
+            for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+                t.unwind();
+            }
+        } finally {
+            CURRENT.remove();
+        }
+        unstartedCoroutines.clear();
+        unretrieved.clear();
+        ready.clear();
+        timers.clear();
+        inbox.clear();
+        liveHead = liveTail = null;
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Cancels every pending task and runs until they are done: asyncio.run's clean-up. */
+    void cancelPendingTasks() {
+        List<Task<?>> pending = pendingTasks();
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : pending) {
+            t.cancel();
+        }
+        runWhile(() -> {
+            for (Task<?> t : pending) {
+                if (!t.isDone()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        for (Task<?> t : pending) {
+            if (!t.isDone() || t.isCancelled()) {
+                continue;
+            }
+            Throwable e = t.peekException();
+            if (e != null) {
+                t.exception();
+                problem(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' failed with " + e
+                        + " while EventLoop.run cancelled the tasks left after the main coroutine.", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- internal hooks
+
+    static EventLoop current() {
+        return CURRENT.get();
+    }
+
+    /** The task whose body runs on the calling thread right now, or null. */
+    static Task<?> currentTask() {
+        EventLoop loop = CURRENT.get();
+        if (loop == null || loop.activeThread != Thread.currentThread()) {
+            return null;
+        }
+        return loop.currentTask;
+    }
+
+    /** Whether code running now belongs to a background task (its callbacks are background work too). */
+    boolean inBackground() {
+        return currentTask != null && currentTask.isBackground();
+    }
+
+    void checkThread() {
+        Thread t = Thread.currentThread();
+        if (t != activeThread) {
+            throw new WrongThreadException("Event loop '" + name + "' was called from thread '" + t.getName()
+                    + "', but it belongs to thread '" + owner.getName() + "'. A loop is confined to one thread; "
+                    + "from other threads use callSoonThreadsafe(...) only.");
+        }
+    }
+
+    void checkOpen() {
+        checkThread();
+        if (closed) {
+            throw new IllegalStateException("Event loop '" + name + "' is closed: it cannot schedule or run "
+                    + "anything. Create a new loop.");
+        }
+    }
+
+    Handle callSoonInternal(Runnable callback, boolean background) {
+        Handle h = new Handle(this, callback, background);
+        ready.addLast(h);
+        if (!background) {
+            pendingForeground++;
+        }
+        return h;
+    }
+
+    TimerHandle callAtInternal(long when, Runnable callback, boolean background) {
+        TimerHandle t = new TimerHandle(this, callback, background, when, timerSequence++);
+        timers.add(t);
+        if (!background) {
+            pendingForeground++;
+        }
+        return t;
+    }
+
+    void cancelTimerInternal(TimerHandle t) {
+        if (!t.cancelled) {
+            t.cancelled = true;
+            handleCancelled(t);
+        }
+    }
+
+    /** A handle was cancelled: a timer leaves the heap now; a ready callback is skipped when reached. */
+    void handleCancelled(Handle h) {
+        if (h instanceof TimerHandle t) {
+            timers.remove(t);
+        }
+        if (!h.ran && !h.background) {
+            pendingForeground--;
+        }
+    }
+
+    void scheduleStep(Task<?> task) {
+        callSoonInternal(task.stepFn, task.isBackground());
+    }
+
+    void scheduleWakeup(Task<?> task, FutureBase<?> done) {
+        callSoonInternal(() -> task.wakeUp(done), task.isBackground());
+    }
+
+    Strand newStrand(Runnable body, String taskName) {
+        return strands == StrandBackend.CONTINUATION ? Strands.continuation(body)
+                : Strands.baton(body, "simloop-" + name + "-" + taskName);
+    }
+
+    /** Resumes {@code task}'s strand, letting its thread call into the loop until it suspends or ends. */
+    void runStrand(Task<?> task, Strand strand) {
+        Task<?> previousTask = currentTask;
+        Thread previousThread = activeThread;
+        currentTask = task;
+        activeThread = strand.bodyThread(owner);
+        try {
+            strand.resume();
+        } finally {
+            activeThread = previousThread;
+            currentTask = previousTask;
+        }
+    }
+
+    /** Called first thing in a body's own thread: a baton strand's virtual thread learns its loop. */
+    void enterBodyThread() {
+        if (CURRENT.get() != this) {
+            CURRENT.set(this);
+        }
+    }
+
+    void taskFinished(Task<?> task) {
+        Task<?> prev = task.prevLive, next = task.nextLive;
+        if (prev == null) {
+            liveHead = next;
+        } else {
+            prev.nextLive = next;
+        }
+        if (next == null) {
+            liveTail = prev;
+        } else {
+            next.prevLive = prev;
+        }
+        task.prevLive = task.nextLive = null;
+        if (listener != null) {
+            listener.taskFinished(task);
+        }
+    }
+
+    void coroutineCreated(Coroutine<?> c) {
+        unstartedCoroutines.add(c);
+    }
+
+    void coroutineStarted(Coroutine<?> c) {
+        unstartedCoroutines.remove(c);
+    }
+
+    void exceptionSet(FutureBase<?> f) {
+        unretrieved.add(f);
+    }
+
+    void exceptionRetrieved(FutureBase<?> f) {
+        unretrieved.remove(f);
+    }
+
+    private void problem(LoopProblem.Kind kind, String message, Throwable cause) {
+        problemHandler.accept(new LoopProblem(kind, message, cause));
+    }
+
+    private static void logProblem(LoopProblem p) {
+        System.getLogger("dev.simloop").log(System.Logger.Level.WARNING, p.message(), p.cause());
+    }
+
+    /** On the watchdog's thread: the current step has blocked the loop's thread past the limit. */
+    private void reportBlocked(long wallNanos) {
+        Thread t = activeThread;
+        Task<?> task = currentTask;
+        String who = task != null ? "Task '" + task.name() + "'" : "A callback";
+        String message = who + " has blocked the thread of event loop '" + name + "' for "
+                + VirtualTimes.format(wallNanos) + " of wall-clock time (limit "
+                + VirtualTimes.format(blockedThresholdNanos) + "). Code on an event loop must not block: use "
+                + "sleep(...) instead of Thread.sleep, and await instead of blocking calls. Where it is blocked:";
+        StackTraceElement[] stack = t.getStackTrace();
+        BlockedLoopException e = new BlockedLoopException(message, stack);
+        System.getLogger("dev.simloop").log(System.Logger.Level.ERROR, message, e);
+        blocked = e;
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + name + ", time " + VirtualTimes.format(clock.now()) + ", step " + steps
+                + (closed ? ", closed]" : running ? ", running]" : "]");
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /**
+     * Immutable settings for a loop; each method returns a new builder.
+     *
+     * <pre>{@code
+     * EventLoop loop = EventLoop.builder().name("cache test").blockedThreshold(Duration.ofSeconds(1)).build();
+     * }</pre>
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+        static final Builder DEFAULTS = new Builder("loop", Duration.ofSeconds(5), null, null, null);
+
+        private final String name;
+        private final Duration blockedThreshold;
+        private final LoopListener listener;
+        private final Consumer<LoopProblem> onProblem;
+        private final StrandBackend strands;
+
+        private Builder(String name, Duration blockedThreshold, LoopListener listener,
+                Consumer<LoopProblem> onProblem, StrandBackend strands) {
+            this.name = name;
+            this.blockedThreshold = blockedThreshold;
+            this.listener = listener;
+            this.onProblem = onProblem;
+            this.strands = strands;
+        }
+
+        /**
+         * The loop's name, used in messages and thread names ("loop" by default).
+         *
+         * @param name the name, not null
+         * @return a new builder
+         */
+        public Builder name(String name) {
+            return new Builder(Objects.requireNonNull(name, "name"), blockedThreshold, listener, onProblem, strands);
+        }
+
+        /**
+         * How long one step may block the loop's thread, in wall-clock time, before it is reported (5 s by default);
+         * {@link Duration#ZERO} turns the check off.
+         *
+         * @param limit the limit, not null, not negative
+         * @return a new builder
+         */
+        public Builder blockedThreshold(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.isNegative()) {
+                throw new IllegalArgumentException("Configuration error: blockedThreshold must not be negative, "
+                        + "was " + limit + ".");
+            }
+            return new Builder(name, limit, listener, onProblem, strands);
+        }
+
+        /**
+         * The listener told about tasks and timers as they happen; none by default.
+         *
+         * @param listener the listener, may be null for none
+         * @return a new builder
+         */
+        public Builder listener(LoopListener listener) {
+            return new Builder(name, blockedThreshold, listener, onProblem, strands);
+        }
+
+        /**
+         * Where problems go that do not fail the running call (a pending task at close, an unretrieved exception, a
+         * never-awaited coroutine, a failing callback); logged as warnings by default.
+         *
+         * @param handler the handler, may be null for the default
+         * @return a new builder
+         */
+        public Builder onProblem(Consumer<LoopProblem> handler) {
+            return new Builder(name, blockedThreshold, listener, handler, strands);
+        }
+
+        /**
+         * The strand backend; {@link StrandBackend#defaultBackend()} unless set.
+         *
+         * @param backend the backend, may be null for the default
+         * @return a new builder
+         */
+        public Builder strands(StrandBackend backend) {
+            return new Builder(name, blockedThreshold, listener, onProblem, backend);
+        }
+
+        /** A new loop with these settings, belonging to the calling thread. */
+        public EventLoop build() {
+            return new EventLoop(this);
+        }
+
+        /**
+         * Runs {@code main} on a new loop with these settings, as {@link EventLoop#run(Coroutine)} does.
+         *
+         * @param main the main coroutine, not null, not started
+         * @param <T> the result type
+         * @return the main coroutine's result
+         */
+        public <T> T run(Coroutine<T> main) {
+            Objects.requireNonNull(main, "main");
+            EventLoop loop = build();
+            Throwable failure = null;
+            try {
+                return loop.runUntilComplete(main);
+            } catch (Throwable t) {
+                failure = t;
+                throw t;
+            } finally {
+                try {
+                    loop.cancelPendingTasks();
+                    loop.close();
+                } catch (Throwable cleanup) {
+                    if (failure == null) {
+                        throw Sneaky.rethrow(cleanup);
+                    }
+                    failure.addSuppressed(cleanup);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.simloop;
+
+import org.apiguardian.api.API;
+
+/**
+ * A callback scheduled on a loop ({@code callSoon}); {@link #cancel()} keeps it from running.
+ *
+ * <p>Not thread-safe: use it on the loop's thread, like the loop itself.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public sealed class Handle permits TimerHandle {
+
+    final EventLoop loop;
+    final Runnable callback;
+    /** Whether this callback was scheduled by or for a background task: it does not keep {@code runUntilIdle} going. */
+    final boolean background;
+    boolean cancelled;
+    /** Set as the callback starts: a later cancel no longer changes the loop's count of pending work. */
+    boolean ran;
+
+    Handle(EventLoop loop, Runnable callback, boolean background) {
+        this.loop = loop;
+        this.callback = callback;
+        this.background = background;
+    }
+
+    /** Keeps the callback from running; does nothing if it already ran or was cancelled. */
+    public void cancel() {
+        loop.checkThread();
+        if (!cancelled) {
+            cancelled = true;
+            loop.handleCancelled(this);
+        }
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+}

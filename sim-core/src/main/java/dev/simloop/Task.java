@@ -1,0 +1,314 @@
+package dev.simloop;
+
+import dev.simloop.internal.Sneaky;
+import dev.simloop.internal.Strand;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * A coroutine scheduled to run concurrently with others on its loop (asyncio's {@code Task}).
+ *
+ * <p>Made by {@link EventLoop#createTask} or {@link Sim#createTask}: creating it only schedules its first step; the
+ * body starts when the loop reaches that step. Each step runs the body until its next real suspension (an await of
+ * something not yet done, or a sleep) or its end. The task's outcome is the body's: its return value, the exception
+ * it threw, or cancellation.
+ *
+ * <p>{@link #cancel(String)} throws a {@link CancelledException} into the body at its next suspension; cancelling a
+ * task that awaits another task (or future) cancels that one too, as in asyncio. A task whose exception nobody
+ * retrieved is reported when the loop closes.
+ *
+ * <p>Use it on the loop's thread only.
+ *
+ * @param <T> the type of the result
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Task<T> extends FutureBase<T> {
+
+    /** Unwinds a suspended body when its loop closes (Python's {@code GeneratorExit}): finally blocks run. */
+    static final class Unwind extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Unwind() {
+            super("the event loop closed while this coroutine was suspended", null, false, false);
+        }
+    }
+
+    private final String name;
+    private final Coroutine<T> coroutine;
+    private final boolean background;
+    /** Runs the next step; made once, scheduled at every wake-up that carries no exception. */
+    final Runnable stepFn = () -> step(null);
+    private Strand strand;
+    private boolean started;
+    /**
+     * What the suspended body waits on: a {@link FutureBase}, a {@link SleepTimer}, or null (a bare yield, or
+     * running). Cleared when the next step starts, as CPython clears {@code _fut_waiter}.
+     */
+    private Object waiter;
+    /** A cancel that found no waiter to pass to: the next step throws a {@link CancelledException} instead. */
+    private boolean mustCancel;
+    private String cancelMessage;
+    private int cancelsRequested;
+    /** The exception the body gets when its current suspension returns; null to resume normally. */
+    private Throwable resumeThrow;
+    private T outcomeValue;
+    private Throwable outcomeError;
+
+    /** Neighbours in the loop's list of live tasks, in creation order (for deadlock and leak reports). */
+    Task<?> prevLive, nextLive;
+
+    Task(EventLoop loop, String name, Coroutine<T> coroutine, boolean background) {
+        super(loop);
+        this.name = name;
+        this.coroutine = coroutine;
+        this.background = background;
+    }
+
+    /** The task's name: as given, else the coroutine's, else "Task-N" numbered by its loop. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this is a background task, which does not keep {@link EventLoop#runUntilIdle()} going. */
+    public boolean isBackground() {
+        return background;
+    }
+
+    /**
+     * Requests cancellation with no message; see {@link #cancel(String)}.
+     *
+     * @return false if the task is already done, true otherwise
+     */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Requests cancellation: a {@link CancelledException} carrying {@code message} is thrown into the body at its
+     * next suspension (awaiting something already done is not one). If the body awaits a task or future, that one is
+     * cancelled instead and its cancellation reaches this body. A body that catches the exception and returns
+     * completes normally.
+     *
+     * @param message the message, may be null
+     * @return false if the task is already done, true otherwise
+     */
+    public boolean cancel(String message) {
+        loop.checkThread();
+        if (isDone()) {
+            return false;
+        }
+        cancelsRequested++;
+        if (waiter instanceof FutureBase<?> f ? cancelWaitedFuture(f, message)
+                : waiter instanceof SleepTimer s && s.cancel(message)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = message;
+        return true;
+    }
+
+    private static boolean cancelWaitedFuture(FutureBase<?> f, String message) {
+        return f instanceof Task<?> t ? t.cancel(message) : ((SimFuture<?>) f).cancel(message);
+    }
+
+    /** How many cancellation requests are outstanding (asyncio 3.11+ {@code cancelling()}). */
+    public int cancelling() {
+        loop.checkThread();
+        return cancelsRequested;
+    }
+
+    /**
+     * Takes back one cancellation request (asyncio's {@code uncancel()}); when none remain, a pending cancel that has
+     * not yet reached the body is dropped.
+     *
+     * @return the requests that remain
+     */
+    public int uncancel() {
+        loop.checkThread();
+        if (cancelsRequested > 0) {
+            cancelsRequested--;
+            if (cancelsRequested == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelsRequested;
+    }
+
+    /**
+     * Adds a callback that runs, through {@code callSoon}, once the task is done; at once (through {@code callSoon})
+     * if it is done already. Callbacks run in the order they were added.
+     *
+     * @param callback receives this task, not null
+     */
+    @SuppressWarnings("unchecked")
+    public void addDoneCallback(Consumer<? super Task<T>> callback) {
+        addCallback((Consumer<Object>) (Consumer<?>) callback);
+    }
+
+    /**
+     * Removes every registration of {@code callback}.
+     *
+     * @param callback the callback as it was added
+     * @return how many registrations were removed
+     */
+    public int removeDoneCallback(Consumer<? super Task<T>> callback) {
+        return removeCallback(callback);
+    }
+
+    // ---- stepping (loop thread) ----
+
+    /** Wakes up after {@code f}, which this task awaited, is done: asyncio's {@code Task.__wakeup}. */
+    void wakeUp(FutureBase<?> f) {
+        step(f.failureForAwait());
+    }
+
+    /** One step: asyncio's {@code Task.__step}. {@code injected} is thrown into the body at its suspension point. */
+    void step(Throwable injected) {
+        if (isDone()) {
+            return;
+        }
+        if (mustCancel) {
+            injected = new CancelledException(cancelMessage);
+            mustCancel = false;
+        }
+        waiter = null;
+        LoopListener listener = loop.listener;
+        if (!started) {
+            started = true;
+            if (injected != null) {
+                // Cancelled before its first step: the body never runs, as coro.throw() on a fresh coroutine.
+                finish(null, injected);
+                return;
+            }
+            strand = loop.newStrand(this::body, name);
+            if (listener != null) {
+                listener.taskStarted(this);
+            }
+        } else if (listener != null) {
+            listener.taskResumed(this);
+        }
+        resumeThrow = injected;
+        loop.runStrand(this, strand);
+        if (strand.isDone() && !loop.isClosed()) {
+            finish(outcomeValue, outcomeError);
+        }
+    }
+
+    /** Resumes a suspended body with {@link Unwind} so its finally blocks run; the loop is closing. */
+    void unwind() {
+        if (started && !strand.isDone()) {
+            loop.runStrand(this, strand);
+        }
+    }
+
+    private void body() {
+        loop.enterBodyThread();
+        try {
+            outcomeValue = coroutine.call();
+        } catch (Unwind u) {
+            // The loop closed; the task stays pending.
+        } catch (Throwable t) {
+            outcomeError = t;
+        }
+    }
+
+    private void finish(T value, Throwable error) {
+        if (error == null) {
+            if (mustCancel) {
+                mustCancel = false;
+                completeCancelled(cancelMessage);
+            } else {
+                completeWithResult(value);
+            }
+        } else if (error instanceof CancelledException c) {
+            completeCancelled(c.cancelMessage());
+        } else {
+            completeWithException(error);
+        }
+        outcomeValue = null;
+        outcomeError = null;
+        strand = null;
+        loop.taskFinished(this);
+    }
+
+    // ---- suspending (inside the body) ----
+
+    /** {@code await(f)} in this task's body. */
+    T awaitFuture(FutureBase<T> f) {
+        if (!f.isDone()) {
+            if (f == this) {
+                throw new IllegalStateException("Task '" + name + "' awaited itself, which can never finish.");
+            }
+            if (f.loop != loop) {
+                throw new IllegalStateException("Task '" + name + "' awaited " + f.describe()
+                        + ", which belongs to a different event loop. Await only futures and tasks of your own loop.");
+            }
+            f.addWaiter(this);
+            waiter = f;
+            suspend(f);
+        } else {
+            Throwable failure = f.failureForAwait();
+            if (failure != null) {
+                throw Sneaky.rethrow(failure);
+            }
+        }
+        return f.resultForAwait();
+    }
+
+    /** {@code sleep(d)} in this task's body, for {@code d > 0} nanoseconds. */
+    void sleep(long nanos, Duration forTrace) {
+        waiter = new SleepTimer(this, nanos);
+        suspend(forTrace);
+    }
+
+    /** A bare suspension point: requeues the task for exactly one pass (asyncio's {@code sleep(0)}). */
+    void yieldNow() {
+        loop.scheduleStep(this);
+        suspend(Duration.ZERO);
+    }
+
+    private void suspend(Object on) {
+        LoopListener listener = loop.listener;
+        if (listener != null) {
+            listener.taskSuspended(this, on);
+        }
+        strand.suspend();
+        if (loop.isClosed()) {
+            throw new Unwind();
+        }
+        Throwable t = resumeThrow;
+        if (t != null) {
+            resumeThrow = null;
+            throw Sneaky.rethrow(t);
+        }
+    }
+
+    /** What the task waits on, for reports: "task 'b'", "future 'reply'", "sleep until 2.000000000 s", ... */
+    String waitingOn() {
+        if (isDone()) {
+            return "nothing (done)";
+        }
+        if (!started) {
+            return "its first step (scheduled)";
+        }
+        if (waiter instanceof FutureBase<?> f) {
+            return f.describe();
+        }
+        if (waiter instanceof SleepTimer s) {
+            return "sleep until " + VirtualTimes.format(s.deadline());
+        }
+        return "its next step (ready)";
+    }
+
+    @Override
+    String describe() {
+        return "task '" + name + "'";
+    }
+
+    @Override
+    public String toString() {
+        String state = isCancelled() ? "cancelled" : isDone() ? "done" : "pending";
+        return "Task[" + name + ", " + state + "]";
+    }
+}
