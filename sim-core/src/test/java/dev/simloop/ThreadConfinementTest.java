@@ -38,15 +38,18 @@ class ThreadConfinementTest {
     @Test
     void callSoonThreadsafeHandsWorkToTheLoopThread() {
         try (EventLoop loop = EventLoop.create()) {
-            Thread loopThread = Thread.currentThread();
             List<String> log = new ArrayList<>();
+            AtomicReference<Thread> poster = new AtomicReference<>();
             CompletableFuture<Void> posted = CompletableFuture.runAsync(() -> {
-                loop.callSoonThreadsafe(() -> log.add("first on " + (Thread.currentThread() == loopThread)));
+                poster.set(Thread.currentThread());
+                loop.callSoonThreadsafe(() -> log.add("first, on the loop: " + (Sim.currentLoop() == loop)
+                        + ", not on the poster: " + (Thread.currentThread() != poster.get())));
                 loop.callSoonThreadsafe(() -> log.add("second"));
             });
             await().atMost(Duration.ofSeconds(5)).until(posted::isDone);
+            assertThat(log).isEmpty();
             loop.runUntilIdle();
-            assertThat(log).containsExactly("first on true", "second");
+            assertThat(log).containsExactly("first, on the loop: true, not on the poster: true", "second");
         }
     }
 
