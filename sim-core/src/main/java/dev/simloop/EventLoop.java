@@ -105,8 +105,13 @@ public final class EventLoop implements AutoCloseable {
     private Task<?> liveHead, liveTail;
     private int unnamedTasks;
     private int unnamedFutures;
-    /** Coroutines created while this loop ran and not started yet, in creation order. */
-    private final LinkedHashSet<Coroutine<?>> unstartedCoroutines = new LinkedHashSet<>();
+    /**
+     * Coroutines created while this loop ran, in creation order; those started since are dropped in bulk when they
+     * outnumber the rest (amortised O(1) per coroutine, cheaper than a hash set on the task-creation path).
+     */
+    private final ArrayList<Coroutine<?>> createdCoroutines = new ArrayList<>();
+    /** How many of {@link #createdCoroutines} have not started. */
+    private int unstartedCoroutines;
     /** Futures and tasks whose exception nobody has retrieved yet, in the order they failed. */
     private final LinkedHashSet<FutureBase<?>> unretrieved = new LinkedHashSet<>();
 
@@ -252,9 +257,8 @@ public final class EventLoop implements AutoCloseable {
         checkOpen();
         Objects.requireNonNull(coroutine, "coroutine");
         coroutine.start();
-        String taskName = name != null ? name
-                : coroutine.name() != null ? coroutine.name() : "Task-" + (++unnamedTasks);
-        Task<T> task = new Task<>(this, taskName, coroutine, background);
+        String taskName = name != null ? name : coroutine.name();
+        Task<T> task = new Task<>(this, taskName, taskName == null ? ++unnamedTasks : 0, coroutine, background);
         if (liveTail == null) {
             liveHead = task;
         } else {
@@ -619,7 +623,10 @@ public final class EventLoop implements AutoCloseable {
                         + "closes, or make it a background task.", null);
             }
         }
-        for (Coroutine<?> c : unstartedCoroutines) {
+        for (Coroutine<?> c : createdCoroutines) {
+            if (c.isStarted()) {
+                continue;
+            }
             problem(LoopProblem.Kind.NEVER_AWAITED, "The " + c.describe().replace("an unnamed", "unnamed")
                     + " was never awaited: creating a coroutine runs nothing. Await it, or wrap it in a task.", null);
         }
@@ -636,7 +643,7 @@ public final class EventLoop implements AutoCloseable {
         } finally {
             CURRENT.remove();
         }
-        unstartedCoroutines.clear();
+        createdCoroutines.clear();
         unretrieved.clear();
         ready.clear();
         timers.clear();
@@ -758,9 +765,9 @@ public final class EventLoop implements AutoCloseable {
         callSoonInternal(() -> task.wakeUp(done), task.isBackground());
     }
 
-    Strand newStrand(Runnable body, String taskName) {
+    Strand newStrand(Runnable body, Task<?> task) {
         return strands == StrandBackend.CONTINUATION ? Strands.continuation(body)
-                : Strands.baton(body, "simloop-" + name + "-" + taskName);
+                : Strands.baton(body, "simloop-" + name + "-" + task.name());
     }
 
     /** Resumes {@code task}'s strand, letting its thread call into the loop until it suspends or ends. */
@@ -803,11 +810,16 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void coroutineCreated(Coroutine<?> c) {
-        unstartedCoroutines.add(c);
+        int size = createdCoroutines.size();
+        if (size >= 1024 && size >= 2 * unstartedCoroutines) {
+            createdCoroutines.removeIf(Coroutine::isStarted);
+        }
+        createdCoroutines.add(c);
+        unstartedCoroutines++;
     }
 
     void coroutineStarted(Coroutine<?> c) {
-        unstartedCoroutines.remove(c);
+        unstartedCoroutines--;
     }
 
     void exceptionSet(FutureBase<?> f) {

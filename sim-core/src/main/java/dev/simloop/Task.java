@@ -34,7 +34,10 @@ public final class Task<T> extends FutureBase<T> {
         }
     }
 
-    private final String name;
+    /** The name; for an unnamed task made from {@link #number} when first asked (saves a string per task). */
+    private String name;
+    /** The loop's count of unnamed tasks when this one was created, or 0 when named. */
+    private final int number;
     private final Coroutine<T> coroutine;
     private final boolean background;
     /** Runs the next step; made once, scheduled at every wake-up that carries no exception. */
@@ -58,15 +61,19 @@ public final class Task<T> extends FutureBase<T> {
     /** Neighbours in the loop's list of live tasks, in creation order (for deadlock and leak reports). */
     Task<?> prevLive, nextLive;
 
-    Task(EventLoop loop, String name, Coroutine<T> coroutine, boolean background) {
+    Task(EventLoop loop, String name, int number, Coroutine<T> coroutine, boolean background) {
         super(loop);
         this.name = name;
+        this.number = number;
         this.coroutine = coroutine;
         this.background = background;
     }
 
     /** The task's name: as given, else the coroutine's, else "Task-N" numbered by its loop. */
     public String name() {
+        if (name == null) {
+            name = "Task-" + number;
+        }
         return name;
     }
 
@@ -181,7 +188,7 @@ public final class Task<T> extends FutureBase<T> {
                 finish(null, injected);
                 return;
             }
-            strand = loop.newStrand(this::body, name);
+            strand = loop.newStrand(this::body, this);
             if (listener != null) {
                 listener.taskStarted(this);
             }
@@ -238,10 +245,10 @@ public final class Task<T> extends FutureBase<T> {
     T awaitFuture(FutureBase<T> f) {
         if (!f.isDone()) {
             if (f == this) {
-                throw new IllegalStateException("Task '" + name + "' awaited itself, which can never finish.");
+                throw new IllegalStateException("Task '" + name() + "' awaited itself, which can never finish.");
             }
             if (f.loop != loop) {
-                throw new IllegalStateException("Task '" + name + "' awaited " + f.describe()
+                throw new IllegalStateException("Task '" + name() + "' awaited " + f.describe()
                         + ", which belongs to a different event loop. Await only futures and tasks of your own loop.");
             }
             f.addWaiter(this);
@@ -303,12 +310,12 @@ public final class Task<T> extends FutureBase<T> {
 
     @Override
     String describe() {
-        return "task '" + name + "'";
+        return "task '" + name() + "'";
     }
 
     @Override
     public String toString() {
         String state = isCancelled() ? "cancelled" : isDone() ? "done" : "pending";
-        return "Task[" + name + ", " + state + "]";
+        return "Task[" + name() + ", " + state + "]";
     }
 }
