@@ -534,7 +534,7 @@ public final class EventLoop implements AutoCloseable {
     private DeadlockException deadlock(FutureBase<?> awaited) {
         List<String> pending = new ArrayList<>();
         for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            pending.add("'" + t.name() + "' waiting on " + t.waitingOn());
+            pending.add("'" + t.name() + "' waiting on " + t.describeWaiter());
         }
         StringBuilder msg = new StringBuilder()
                 .append("Deadlock: ").append(awaited.describe()).append(" can never finish: nothing is ready to run")
@@ -574,6 +574,16 @@ public final class EventLoop implements AutoCloseable {
     /** The strand backend this loop's coroutines run on. */
     public StrandBackend strandBackend() {
         return strands;
+    }
+
+    /**
+     * Whether no foreground work is scheduled: no ready callback and no timer other than background tasks' work.
+     * Tasks suspended on something that nobody will complete do not count as work ({@link #runUntilIdle()} stops
+     * here).
+     */
+    public boolean isIdle() {
+        checkThread();
+        return pendingForeground == 0 && inbox.isEmpty();
     }
 
     /** Whether {@link #close()} was called. */
@@ -619,7 +629,7 @@ public final class EventLoop implements AutoCloseable {
         for (Task<?> t = liveHead; t != null; t = t.nextLive) {
             if (!t.isBackground()) {
                 problem(LoopProblem.Kind.PENDING_TASK, "Task '" + t.name() + "' was still pending when event loop '"
-                        + name + "' closed, waiting on " + t.waitingOn() + ". Await it or cancel it before the loop "
+                        + name + "' closed, waiting on " + t.describeWaiter() + ". Await it or cancel it before the loop "
                         + "closes, or make it a background task.", null);
             }
         }

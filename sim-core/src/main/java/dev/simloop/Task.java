@@ -58,6 +58,9 @@ public final class Task<T> extends FutureBase<T> {
     private T outcomeValue;
     private Throwable outcomeError;
 
+    /** The virtual time at which the task finished; -1 while pending. */
+    private long doneTime = -1;
+
     /** Neighbours in the loop's list of live tasks, in creation order (for deadlock and leak reports). */
     Task<?> prevLive, nextLive;
 
@@ -75,6 +78,29 @@ public final class Task<T> extends FutureBase<T> {
             name = "Task-" + number;
         }
         return name;
+    }
+
+    /**
+     * The virtual time, in nanoseconds since the loop started, at which the task finished (with a result, an
+     * exception or cancelled).
+     *
+     * @throws InvalidStateException while the task is pending
+     */
+    public long doneTime() {
+        loop.checkThread();
+        if (doneTime < 0) {
+            throw new InvalidStateException(describe() + " is still pending: it has no done time yet.");
+        }
+        return doneTime;
+    }
+
+    /**
+     * What the task waits on, for messages: "task 'b'", "future 'reply'", "sleep until 2 s", "its next step
+     * (ready)", "its first step (scheduled)", or "nothing (done)".
+     */
+    public String waitingOn() {
+        loop.checkThread();
+        return describeWaiter();
     }
 
     /** Whether this is a background task, which does not keep {@link EventLoop#runUntilIdle()} going. */
@@ -236,6 +262,7 @@ public final class Task<T> extends FutureBase<T> {
         outcomeValue = null;
         outcomeError = null;
         strand = null;
+        doneTime = loop.time();
         loop.taskFinished(this);
     }
 
@@ -291,8 +318,7 @@ public final class Task<T> extends FutureBase<T> {
         }
     }
 
-    /** What the task waits on, for reports: "task 'b'", "future 'reply'", "sleep until 2.000000000 s", ... */
-    String waitingOn() {
+    String describeWaiter() {
         if (isDone()) {
             return "nothing (done)";
         }
