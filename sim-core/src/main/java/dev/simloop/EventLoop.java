@@ -494,8 +494,8 @@ public final class EventLoop implements AutoCloseable {
         try {
             h.callback.run();
         } catch (RuntimeException | AssertionError e) {
-            problem(LoopProblem.Kind.CALLBACK_EXCEPTION, "Exception in callback " + h.callback
-                    + " at virtual time " + VirtualTimes.format(clock.now()) + ": " + e, e);
+            problem(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
+                    + VirtualTimes.format(clock.now()) + " (step " + steps + "): " + e, e);
         } finally {
             PROGRESS.setOpaque(this, progress + 1);
         }
