@@ -90,6 +90,11 @@ public final class Task<T> extends FutureBase<T> {
      * cancelled instead and its cancellation reaches this body. A body that catches the exception and returns
      * completes normally.
      *
+     * <p>Which message arrives follows CPython 3.13: while the task waits on a future, a task or a sleep, the first
+     * cancel hands its message to that wait and later cancels before the body resumes do not change it (the first
+     * message wins); while the task is not waiting (not started yet, or already scheduled to resume), the message of
+     * the last cancel before it runs is used. Each call counts in {@link #cancelling()}.
+     *
      * @param message the message, may be null
      * @return false if the task is already done, true otherwise
      */
@@ -169,7 +174,11 @@ public final class Task<T> extends FutureBase<T> {
             return;
         }
         if (mustCancel) {
-            injected = new CancelledException(cancelMessage);
+            // As CPython 3.13's __step: a cancellation already on its way (the awaited future was cancelled with
+            // the first message) is kept; only a wake-up without one is replaced by this task's own cancel.
+            if (!(injected instanceof CancelledException)) {
+                injected = new CancelledException(cancelMessage);
+            }
             mustCancel = false;
         }
         waiter = null;
