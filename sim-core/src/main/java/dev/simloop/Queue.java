@@ -104,7 +104,7 @@ public class Queue<E> {
      * @throws QueueShutDownException if the queue is shut down
      */
     public void put(E item) {
-        while (full()) {
+        while (full() || shutDown) {
             if (shutDown) {
                 throw shutDownError("put");
             }
