@@ -176,6 +176,27 @@ public final class Sim {
     }
 
     /**
+     * A {@link Timeout} scope whose deadline is {@code delay} of virtual time from now (asyncio's
+     * {@code timeout(delay)}); run the body with {@link Timeout#call} or {@link Timeout#run}.
+     *
+     * @param delay how long, may be null for no deadline (then {@link Timeout#reschedule} can set one later)
+     * @return a scope not yet entered
+     */
+    public static Timeout timeout(Duration delay) {
+        return Timeout.after(delay);
+    }
+
+    /**
+     * A {@link Timeout} scope whose deadline is the virtual time {@code when} (asyncio's {@code timeout_at(when)}).
+     *
+     * @param when nanoseconds since the loop started (as {@link EventLoop#time()}), may be null for no deadline
+     * @return a scope not yet entered
+     */
+    public static Timeout timeoutAt(Long when) {
+        return Timeout.at(when);
+    }
+
+    /**
      * Awaits {@code awaitable} with a virtual-time timeout, in the current task (asyncio 3.12+'s {@code wait_for},
      * built on {@link Timeout}). On timeout the awaited work is cancelled (a coroutine, running inline, gets the
      * cancellation) and {@link SimTimeoutException} is thrown. A zero or negative timeout cancels a pending task or

@@ -103,6 +103,8 @@ public final class TaskGroup {
         T result;
         try {
             result = body.call(group);
+        } catch (Task.Unwind closing) {
+            throw closing; // the loop is closing: the group cannot wait for its children any more
         } catch (Throwable t) {
             Throwable out = group.exit(t);
             if (out != null) {

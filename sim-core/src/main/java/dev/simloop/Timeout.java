@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@link SimTimeoutException} from the scope (asyncio's {@code asyncio.timeout} / {@code timeout_at}).
  *
  * <pre>{@code
- * String reply = Timeout.after(Duration.ofSeconds(5)).call(() -> await(fetch()));
+ * String reply = timeout(Duration.ofSeconds(5)).call(() -> await(fetch()));   // Sim.timeout, static import
  * }</pre>
  *
  * <p><b>Why a lambda and not try-with-resources.</b> asyncio's {@code async with timeout(...)} sees the body's
@@ -51,13 +51,8 @@ public final class Timeout {
         this.when = when;
     }
 
-    /**
-     * A scope whose deadline is {@code delay} of virtual time from now (asyncio's {@code timeout(delay)}).
-     *
-     * @param delay how long, may be null for no deadline (then {@link #reschedule} can set one later)
-     * @return a scope not yet entered
-     */
-    public static Timeout after(Duration delay) {
+    /** {@link Sim#timeout(Duration)}. */
+    static Timeout after(Duration delay) {
         if (delay == null) {
             return new Timeout(null);
         }
@@ -65,13 +60,8 @@ public final class Timeout {
         return new Timeout(VirtualTimes.saturatingAdd(loop.time(), VirtualTimes.nanos(delay)));
     }
 
-    /**
-     * A scope whose deadline is the virtual time {@code when} (asyncio's {@code timeout_at(when)}).
-     *
-     * @param when nanoseconds since the loop started (as {@link EventLoop#time()}), may be null for no deadline
-     * @return a scope not yet entered
-     */
-    public static Timeout at(Long when) {
+    /** {@link Sim#timeoutAt(Long)}. */
+    static Timeout at(Long when) {
         return new Timeout(when);
     }
 
@@ -89,6 +79,8 @@ public final class Timeout {
         T result;
         try {
             result = body.call();
+        } catch (Task.Unwind closing) {
+            throw closing; // the loop is closing: nothing to convert, and no task to uncancel
         } catch (Throwable t) {
             throw Sneaky.rethrow(exit(t));
         }
@@ -147,7 +139,7 @@ public final class Timeout {
     private void enter() {
         if (state != State.CREATED) {
             throw new IllegalStateException("This Timeout was already entered: a Timeout runs one scope. Create a "
-                    + "new one with Timeout.after(...) or Timeout.at(...).");
+                    + "new one with timeout(...) or timeoutAt(...).");
         }
         task = Sim.currentTask();
         state = State.ENTERED;
@@ -169,14 +161,28 @@ public final class Timeout {
         }
         if (state == State.EXPIRING) {
             state = State.EXPIRED;
-            if (task.uncancel() <= cancellingAtEntry && body instanceof CancelledException c) {
-                return new SimTimeoutException("Timed out: the deadline at " + VirtualTimes.format(when)
-                        + " of virtual time passed and cancelled the body of this Timeout scope. Give it a later "
-                        + "deadline, or make the work finish sooner in virtual time.", c);
+            if (task.uncancel() <= cancellingAtEntry && body != null) {
+                if (body instanceof CancelledException c) {
+                    return timedOut(c);
+                }
+                // As asyncio inserts its TimeoutError into the context chain: another failure that ended the body
+                // after the expiry says that the deadline had passed.
+                body.addSuppressed(timedOut(null));
+                if (body instanceof TaskGroupException g) {
+                    for (Throwable each : g.exceptions()) {
+                        each.addSuppressed(timedOut(null));
+                    }
+                }
             }
         } else if (state == State.ENTERED) {
             state = State.EXITED;
         }
         return body;
+    }
+
+    private SimTimeoutException timedOut(CancelledException cause) {
+        return new SimTimeoutException("Timed out: the deadline at " + VirtualTimes.format(when) + " of virtual time "
+                + "passed and cancelled the body of this Timeout scope. Give it a later deadline, or make the work "
+                + "finish sooner in virtual time.", cause);
     }
 }

@@ -88,4 +88,19 @@ class SemaphoreTest extends LoopTestBase {
                             + "only permits you acquired.");
         });
     }
+
+    @Test
+    void aWaiterCancelledJustBeforeTheReleaseDoesNotSwallowThePermit() {
+        Semaphore s = new Semaphore(0);
+        runVoid(() -> {
+            Task<Void> b = holder(s, "b", 0);
+            Task<Void> c = holder(s, "c", 0);
+            yieldNow();
+            b.cancel();
+            s.release(); // b's future is cancelled already: the permit goes to c
+            log.add("b: " + outcomeOf(b));
+            await(c);
+        });
+        assertThat(log).containsExactly("c got a permit at 0 s", "b: cancelled: cancelled");
+    }
 }

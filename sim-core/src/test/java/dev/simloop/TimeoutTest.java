@@ -2,6 +2,8 @@ package dev.simloop;
 
 import static dev.simloop.Sim.currentTask;
 import static dev.simloop.Sim.sleep;
+import static dev.simloop.Sim.timeout;
+import static dev.simloop.Sim.timeoutAt;
 import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +34,7 @@ class TimeoutTest extends LoopTestBase {
     @Test
     void anExpiredScopeThrowsATimeoutExceptionThatSaysVirtualTime() {
         runVoid(() -> {
-            Timeout t = Timeout.after(SECOND);
+            Timeout t = timeout(SECOND);
             try {
                 t.run(() -> {
                     sleep(Duration.ofSeconds(10));
@@ -54,7 +56,7 @@ class TimeoutTest extends LoopTestBase {
     @Test
     void aBodyThatFinishesInTimeReturnsItsValue() {
         String r = run(() -> {
-            Timeout t = Timeout.after(SECOND);
+            Timeout t = timeout(SECOND);
             String v = t.call(() -> {
                 sleep(Duration.ofMillis(500));
                 return "in time";
@@ -68,7 +70,7 @@ class TimeoutTest extends LoopTestBase {
 
     @Test
     void aBodyThatCatchesTheCancellationReturnsNormallyAndTheScopeIsExpired() {
-        runVoid(() -> scope("scope", Timeout.after(SECOND), () -> {
+        runVoid(() -> scope("scope", timeout(SECOND), () -> {
             try {
                 sleep(Duration.ofSeconds(10));
             } catch (CancelledException e) {
@@ -82,7 +84,7 @@ class TimeoutTest extends LoopTestBase {
     void aDeadlineAlreadyPastLetsTheBodyRunToItsFirstSuspension() {
         runVoid(() -> {
             try {
-                scope("scope", Timeout.at(-1L), () -> {
+                scope("scope", timeoutAt(-1L), () -> {
                     log.add("body runs");
                     yieldNow();
                     log.add("never");
@@ -96,15 +98,15 @@ class TimeoutTest extends LoopTestBase {
 
     @Test
     void aDeadlineAlreadyPastDoesNotTouchABodyThatNeverSuspends() {
-        runVoid(() -> scope("scope", Timeout.at(0L), () -> log.add("body runs")));
+        runVoid(() -> scope("scope", timeoutAt(0L), () -> log.add("body runs")));
         assertThat(log).containsExactly("body runs", "scope ended normally, expired false at 0 s");
     }
 
     @Test
     void anInnerScopeThatExpiresFirstTimesOutAloneAndTheOuterGoesOn() {
-        runVoid(() -> scope("outer", Timeout.after(Duration.ofSeconds(10)), () -> {
+        runVoid(() -> scope("outer", timeout(Duration.ofSeconds(10)), () -> {
             try {
-                scope("inner", Timeout.after(SECOND), () -> sleep(Duration.ofSeconds(5)));
+                scope("inner", timeout(SECOND), () -> sleep(Duration.ofSeconds(5)));
             } catch (SimTimeoutException e) {
                 sleep(SECOND);
             }
@@ -117,8 +119,8 @@ class TimeoutTest extends LoopTestBase {
     void whenTheOuterScopeExpiresTheInnerLetsTheCancellationThroughAndTheOuterTimesOut() {
         runVoid(() -> {
             try {
-                scope("outer", Timeout.after(SECOND),
-                        () -> scope("inner", Timeout.after(Duration.ofSeconds(10)), () -> sleep(Duration.ofSeconds(5))));
+                scope("outer", timeout(SECOND),
+                        () -> scope("inner", timeout(Duration.ofSeconds(10)), () -> sleep(Duration.ofSeconds(5))));
             } catch (SimTimeoutException expected) {
                 log.add("cancelling " + currentTask().cancelling());
             }
@@ -133,8 +135,8 @@ class TimeoutTest extends LoopTestBase {
         // its own, and lets the cancellation through; the outer takes back the last and converts it.
         runVoid(() -> {
             try {
-                scope("outer", Timeout.at(SECOND_NANOS),
-                        () -> scope("inner", Timeout.at(SECOND_NANOS), () -> sleep(Duration.ofSeconds(5))));
+                scope("outer", timeoutAt(SECOND_NANOS),
+                        () -> scope("inner", timeoutAt(SECOND_NANOS), () -> sleep(Duration.ofSeconds(5))));
             } catch (SimTimeoutException expected) {
                 log.add("cancelling " + currentTask().cancelling());
             }
@@ -153,7 +155,7 @@ class TimeoutTest extends LoopTestBase {
             });
             yieldNow(); // the canceller's sleep starts first, so it wakes between the expiry and main's resumption
             try {
-                scope("scope", Timeout.after(SECOND), () -> sleep(Duration.ofSeconds(5)));
+                scope("scope", timeout(SECOND), () -> sleep(Duration.ofSeconds(5)));
             } catch (CancelledException e) {
                 log.add("main got a cancellation, cancelling " + main.cancelling());
                 main.uncancel();
@@ -172,7 +174,7 @@ class TimeoutTest extends LoopTestBase {
 
     private void runVoidRescheduling() {
         loop.runUntilComplete(loop.createTask("rescheduling", Coroutine.ofVoid(() -> {
-            Timeout t = Timeout.after(SECOND);
+            Timeout t = timeout(SECOND);
             try {
                 t.run(() -> {
                     log.add("when " + t.when());
@@ -191,7 +193,7 @@ class TimeoutTest extends LoopTestBase {
     @Test
     void rescheduleToNullRemovesTheDeadline() {
         runVoid(() -> {
-            Timeout t = Timeout.after(SECOND);
+            Timeout t = timeout(SECOND);
             t.run(() -> {
                 t.reschedule(null);
                 sleep(Duration.ofSeconds(5));
@@ -204,7 +206,7 @@ class TimeoutTest extends LoopTestBase {
     @Test
     void rescheduleOutsideTheScopeIsAnError() {
         runVoid(() -> {
-            Timeout t = Timeout.after(SECOND);
+            Timeout t = timeout(SECOND);
             assertThatThrownBy(() -> t.reschedule(0L)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("This Timeout has not been entered: reschedule it from inside call(...) or run(...).");
             t.run(() -> { });
@@ -214,5 +216,23 @@ class TimeoutTest extends LoopTestBase {
             assertThatThrownBy(() -> t.run(() -> { })).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("This Timeout was already entered");
         });
+    }
+
+    @Test
+    void anotherFailureAfterTheExpiryKeepsItsTypeAndCarriesTheTimeoutAsSuppressed() {
+        runVoid(() -> {
+            try {
+                timeout(SECOND).run(() -> {
+                    try {
+                        sleep(Duration.ofSeconds(5));
+                    } catch (CancelledException e) {
+                        throw new IllegalStateException("cleanup failed");
+                    }
+                });
+            } catch (IllegalStateException e) {
+                logAt(e.getMessage() + ", suppressed " + e.getSuppressed()[0].getClass().getSimpleName());
+            }
+        });
+        assertThat(log).containsExactly("cleanup failed, suppressed SimTimeoutException at 1 s");
     }
 }
