@@ -103,7 +103,8 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
         FutureBase<? extends T> f = done.get();
         if (f == null) {
             throw new SimTimeoutException("asCompleted timed out: " + VirtualTimes.format(
-                    VirtualTimes.nanos(timeout)) + " of virtual time passed before this awaitable completed.", null);
+                    VirtualTimes.nanos(timeout)) + " of virtual time passed before this awaitable completed. Give asCompleted a longer timeout, or "
+                    + "handle the awaitables that did not finish (they were not cancelled).", null);
         }
         return f.result();
     }

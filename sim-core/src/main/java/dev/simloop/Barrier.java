@@ -56,7 +56,8 @@ public final class Barrier {
                     cond.waitFor(() -> state != State.FILLING);
                     if (state == State.BROKEN || state == State.RESETTING) {
                         throw new BarrierBrokenException("Barrier " + state.name().toLowerCase(java.util.Locale.ROOT)
-                                + " while this task waited at it (abort() or reset() was called).");
+                                + " while this task waited at it (abort() or reset() was called). After a reset, "
+                                + "await() again; after an abort, give up or reset() it first.");
                     }
                 }
                 return index;

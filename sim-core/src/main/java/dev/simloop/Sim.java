@@ -122,7 +122,9 @@ public final class Sim {
      * Runs the awaitables concurrently and collects their results in argument order (asyncio's {@code gather}).
      * Coroutines become tasks; an awaitable given twice runs once and its result appears twice. The first failure
      * (or cancellation) of a child completes the returned future with it; the other children keep running. Cancelling
-     * the returned future cancels every child not done. No awaitable gives a future already holding an empty list.
+     * the returned future, or a task that awaits it, cancels every child not done, and the returned future then ends
+     * cancelled (asyncio gives its gathering future a {@code CancelledError} as exception; an awaiter sees the same).
+     * No awaitable gives a future already holding an empty list.
      *
      * @param awaitables what to run, not null, none null
      * @param <T> the common result type

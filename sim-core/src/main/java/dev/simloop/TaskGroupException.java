@@ -20,7 +20,7 @@ public class TaskGroupException extends SimException {
      * @param exceptions the failures in arrival order, not null, not empty
      */
     public TaskGroupException(List<Throwable> exceptions) {
-        super(message(exceptions), exceptions.get(0));
+        super(message(exceptions)); // no cause: like an ExceptionGroup, it holds its failures as equals
         this.exceptions = List.copyOf(exceptions);
         for (Throwable t : this.exceptions) {
             addSuppressed(t);

@@ -38,7 +38,8 @@ class AsCompletedTest extends CombinatorTestBase {
             await(slow);
         });
         assertThat(log).containsExactly("fast done at 1 s", "next gave fast at 1 s",
-                "asCompleted timed out: 2 s of virtual time passed before this awaitable completed. at 2 s",
+                "asCompleted timed out: 2 s of virtual time passed before this awaitable completed. Give asCompleted a "
+                        + "longer timeout, or handle the awaitables that did not finish (they were not cancelled). at 2 s",
                 "has next: false, slow cancelled: false", "slow done at 5 s");
     }
 

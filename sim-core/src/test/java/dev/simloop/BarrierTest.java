@@ -45,8 +45,8 @@ class BarrierTest extends LoopTestBase {
             log.add("waiting " + barrier.waiting() + ", broken " + barrier.isBroken());
         });
         assertThat(log).containsExactly("waiting 2",
-                "a: Barrier resetting while this task waited at it (abort() or reset() was called). at 0 s",
-                "b: Barrier resetting while this task waited at it (abort() or reset() was called). at 0 s",
+                "a: Barrier resetting while this task waited at it (abort() or reset() was called). After a reset, await() again; after an abort, give up or reset() it first. at 0 s",
+                "b: Barrier resetting while this task waited at it (abort() or reset() was called). After a reset, await() again; after an abort, give up or reset() it first. at 0 s",
                 "waiting 0, broken false");
     }
 
@@ -64,7 +64,7 @@ class BarrierTest extends LoopTestBase {
                     .hasMessage("Barrier aborted: await() on a broken barrier. Call reset() to use it again.");
         });
         assertThat(log).containsExactly(
-                "a: Barrier broken while this task waited at it (abort() or reset() was called). at 0 s",
+                "a: Barrier broken while this task waited at it (abort() or reset() was called). After a reset, await() again; after an abort, give up or reset() it first. at 0 s",
                 "broken true");
     }
 

@@ -52,7 +52,7 @@ class GatherTest extends CombinatorTestBase {
     }
 
     @Test
-    void cancellingTheGatherCancelsTheChildrenAndCompletesWhenTheyAreDone() {
+    void cancellingTheGatherCancelsTheChildrenAndTheGatherEndsCancelled() {
         runVoid(() -> {
             Task<String> a = after(1, "a");
             Task<String> b = after(2, "b");
