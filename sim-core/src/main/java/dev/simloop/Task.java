@@ -255,6 +255,9 @@ public final class Task<T> extends FutureBase<T> {
             }
             f.addWaiter(this);
             waiter = f;
+            if (mustCancel && cancelWaitedFuture(f, cancelMessage)) {
+                mustCancel = false; // cancelled while running: the wait is cancelled at once, as in CPython's __step
+            }
             suspend(f);
         } else {
             Throwable failure = f.failureForAwait();
@@ -267,7 +270,11 @@ public final class Task<T> extends FutureBase<T> {
 
     /** {@code sleep(d)} in this task's body, for {@code d > 0} nanoseconds. */
     void sleep(long nanos, Duration forTrace) {
-        waiter = new SleepTimer(this, nanos);
+        SleepTimer s = new SleepTimer(this, nanos);
+        waiter = s;
+        if (mustCancel && s.cancel(cancelMessage)) {
+            mustCancel = false; // cancelled while running: the sleep ends at once, as in CPython's __step
+        }
         suspend(forTrace);
     }
 

@@ -191,4 +191,35 @@ class CancellationTest extends LoopTestBase {
         });
         assertThat(log).containsExactly("cancel returned true", "main: cancelled: too late");
     }
+
+    @Test
+    void aCancelRequestedWhileTheTaskRunsEndsItsNextSleepAtOnce() {
+        runVoid(() -> {
+            Task<Void> t = spawn("t", () -> {
+                currentTask().cancel("self");
+                try {
+                    sleep(Duration.ofHours(1));
+                } catch (CancelledException e) {
+                    logAt("t got " + e.cancelMessage());
+                    throw e;
+                }
+            });
+            log.add("main: " + outcomeOf(t));
+        });
+        assertThat(log).containsExactly("t got self at 0 s", "main: cancelled: self");
+    }
+
+    @Test
+    void aCancelRequestedWhileTheTaskRunsIsPassedToTheTaskItThenAwaits() {
+        runVoid(() -> {
+            Task<Void> inner = spawn("inner", () -> sleep(Duration.ofHours(1)));
+            Task<Void> outer = spawn("outer", () -> {
+                currentTask().cancel("passed on");
+                await(inner);
+            });
+            log.add("outer: " + outcomeOf(outer));
+            log.add("inner: " + outcomeOf(inner) + " at " + now());
+        });
+        assertThat(log).containsExactly("outer: cancelled: passed on", "inner: cancelled: passed on at 0 s");
+    }
 }
