@@ -37,7 +37,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Timeout {
 
-    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, EXITED }
+    /** asyncio's states; the lower-case names appear in messages. */
+    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, FINISHED }
 
     /** The deadline in virtual nanoseconds since the loop started, or null for none. */
     private Long when;
@@ -175,7 +176,7 @@ public final class Timeout {
                 }
             }
         } else if (state == State.ENTERED) {
-            state = State.EXITED;
+            state = State.FINISHED;
         }
         return body;
     }

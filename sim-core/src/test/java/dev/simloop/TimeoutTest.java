@@ -211,7 +211,7 @@ class TimeoutTest extends LoopTestBase {
                     .hasMessage("This Timeout has not been entered: reschedule it from inside call(...) or run(...).");
             t.run(() -> { });
             assertThatThrownBy(() -> t.reschedule(0L)).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Cannot reschedule a Timeout that is exited: its deadline already passed or its "
+                    .hasMessage("Cannot reschedule a Timeout that is finished: its deadline already passed or its "
                             + "scope ended.");
             assertThatThrownBy(() -> t.run(() -> { })).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("This Timeout was already entered");
@@ -234,5 +234,58 @@ class TimeoutTest extends LoopTestBase {
             }
         });
         assertThat(log).containsExactly("cleanup failed, suppressed SimTimeoutException at 1 s");
+    }
+
+    @Test
+    void aFailureOfTheBodyBeforeTheDeadlinePassesUnchanged() {
+        runVoid(() -> {
+            Timeout t = timeout(SECOND);
+            try {
+                t.run(() -> {
+                    throw new IllegalArgumentException("body failed");
+                });
+            } catch (IllegalArgumentException e) {
+                log.add(e.getMessage() + ", expired " + t.expired() + ", suppressed " + e.getSuppressed().length);
+            }
+        });
+        assertThat(log).containsExactly("body failed, expired false, suppressed 0");
+    }
+
+    @Test
+    void aCancelFromInsideBeforeTheDeadlineStaysACancellation() {
+        runVoid(() -> {
+            try {
+                scope("scope", timeout(Duration.ofSeconds(10)), () -> {
+                    currentTask().cancel();
+                    sleep(Duration.ofSeconds(5));
+                });
+            } catch (CancelledException e) {
+                currentTask().uncancel();
+            }
+        });
+        assertThat(log).containsExactly("scope let a cancellation through, expired false at 0 s");
+    }
+
+    @Test
+    void aScopeInCleanupAfterACaughtCancellationStillTimesOut() {
+        // CPython's test_timeout_after_cancellation: the task is still cancelling (1) when the scope is entered,
+        // so only requests above that count are someone else's.
+        runVoid(() -> {
+            try {
+                currentTask().cancel();
+                sleep(SECOND);
+            } catch (CancelledException e) {
+                log.add("caught, cancelling " + currentTask().cancelling());
+            } finally {
+                try {
+                    scope("cleanup", timeout(Duration.ZERO), () -> sleep(SECOND));
+                } catch (SimTimeoutException expected) {
+                    log.add("cancelling " + currentTask().cancelling());
+                }
+                currentTask().uncancel();
+            }
+        });
+        assertThat(log).containsExactly("caught, cancelling 1", "cleanup timed out, expired true at 0 s",
+                "cancelling 1");
     }
 }
