@@ -185,4 +185,57 @@ class TaskGroupTest extends CombinatorTestBase {
                 + "Each failure is in exceptions(), in the order it arrived; catch the one you expect there.",
                 "suppressed 1");
     }
+
+    @Test
+    void anOuterChildFailureCancelsAnInnerGroupWhichLeavesQuietly() {
+        // CPython's test_taskgroup_13: the inner group is cancelled from outside (by the outer group), so it leaves
+        // with a cancellation; the outer group swallows its own cancel and reports only its child's failure.
+        runVoid(() -> runGroup(outer -> {
+            outer.createTask(failer(1, "outer child"));
+            TaskGroup.run(inner -> inner.createTask(sleeper(10, "inner child")));
+        }));
+        assertThat(log).containsExactly("outer child fails at 1 s", "inner child cancelled at 1 s",
+                "group failed with [outer child failed] at 1 s");
+    }
+
+    @Test
+    void anInnerGroupFailureArrivesInTheOuterGroupAsOneFailure() {
+        // CPython's test_taskgroup_14: the outer group's exception holds the inner group's exception.
+        runVoid(() -> {
+            try {
+                TaskGroup.run(outer -> {
+                    outer.createTask(sleeper(10, "outer child"));
+                    TaskGroup.run(inner -> inner.createTask(failer(1, "inner child")));
+                });
+            } catch (TaskGroupException e) {
+                Throwable only = e.exceptions().get(0);
+                logAt("outer failed with " + e.exceptions().size() + " failure, a "
+                        + only.getClass().getSimpleName() + " of "
+                        + ((TaskGroupException) only).exceptions().stream().map(Throwable::getMessage).toList());
+            }
+        });
+        assertThat(log).containsExactly("inner child fails at 1 s", "outer child cancelled at 1 s",
+                "outer failed with 1 failure, a TaskGroupException of [inner child failed] at 1 s");
+    }
+
+    @Test
+    void aBodyThatFailsWhenCancelledFromOutsideIsReportedInTheGroup() {
+        // CPython's test_taskgroup_18.
+        runVoid(() -> {
+            Task<Void> worker = spawn("worker", () -> runGroup(g -> {
+                try {
+                    sleep(Duration.ofSeconds(10));
+                } catch (CancelledException e) {
+                    throw new IllegalStateException("body failed on cancel");
+                }
+            }));
+            sleep(Duration.ofSeconds(1));
+            worker.cancel();
+            log.add("worker: " + outcomeOf(worker));
+        });
+        // The outside cancel stays pending after the group (asyncio uncancels and re-cancels the parent there): the
+        // worker, which caught the group's exception, still ends cancelled.
+        assertThat(log).containsExactly("group failed with [body failed on cancel] at 1 s",
+                "worker: cancelled: cancelled");
+    }
 }
