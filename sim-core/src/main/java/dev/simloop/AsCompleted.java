@@ -21,10 +21,11 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Coroutines become tasks at once. {@link #next()} waits for the next completion and returns its result or
- * throws its exception; once the timeout has passed, every remaining {@link #next()} throws
- * {@link SimTimeoutException}. Nothing is cancelled. Completions in the same loop iteration come out in the order
- * their done-callbacks ran; with equal order, in argument order. It is also an {@link Iterable} of coroutines, as
- * asyncio's plain iterator ({@code for (Coroutine<T> c : it) { T r = await(c); }}); iterate it once.
+ * throws its exception; {@link #nextDone()} returns the completed task or future itself, as 3.13's
+ * {@code async for} does. Once the timeout has passed, every remaining call throws {@link SimTimeoutException}.
+ * Nothing is cancelled. Completions come out in the order their done-callbacks ran, which is the order in which
+ * they completed. It is also an {@link Iterable} of coroutines, as asyncio's plain iterator
+ * ({@code for (Coroutine<T> c : it) { T r = await(c); }}); iterate it once, by one of these means.
  *
  * @param <T> the type of the results
  */
@@ -92,21 +93,37 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
      * @throws NoSuchElementException if every awaitable was already returned
      */
     public T next() {
+        take();
+        return waitForOne().result();
+    }
+
+    /**
+     * Waits for the next completion and returns the task or future that completed (a coroutine's task).
+     *
+     * @return the done task or future
+     * @throws SimTimeoutException if the timeout passed first
+     * @throws NoSuchElementException if every awaitable was already returned
+     */
+    public Awaitable<? extends T> nextDone() {
+        take();
+        return waitForOne();
+    }
+
+    private void take() {
         if (left == 0) {
             throw new NoSuchElementException("asCompleted: every awaitable was already returned; check hasNext().");
         }
         left--;
-        return waitForOne();
     }
 
-    private T waitForOne() {
+    private FutureBase<? extends T> waitForOne() {
         FutureBase<? extends T> f = done.get();
         if (f == null) {
-            throw new SimTimeoutException("asCompleted timed out: " + VirtualTimes.format(
-                    VirtualTimes.nanos(timeout)) + " of virtual time passed before this awaitable completed. Give asCompleted a longer timeout, or "
+            throw new SimTimeoutException("asCompleted timed out: " + VirtualTimes.format(VirtualTimes.nanos(timeout))
+                    + " of virtual time passed before this awaitable completed. Give asCompleted a longer timeout, or "
                     + "handle the awaitables that did not finish (they were not cancelled).", null);
         }
-        return f.result();
+        return f;
     }
 
     /** asyncio's plain iteration: each element is a coroutine that awaits the next completion. */
@@ -118,11 +135,8 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
             }
 
             public Coroutine<T> next() {
-                if (left == 0) {
-                    throw new NoSuchElementException("asCompleted: every awaitable was already returned.");
-                }
-                left--;
-                return Coroutine.of("asCompleted next", AsCompleted.this::waitForOne);
+                take();
+                return Coroutine.of("asCompleted next", () -> waitForOne().result());
             }
         };
     }

@@ -67,4 +67,31 @@ class AsCompletedTest extends CombinatorTestBase {
         });
         assertThat(log).containsExactly("b done at 1 s", "awaited b at 1 s", "a done at 2 s", "awaited a at 2 s");
     }
+
+    @Test
+    void nextDoneGivesTheCompletedTasksThemselves() {
+        runVoid(() -> {
+            Task<String> a = after(2, "a");
+            Task<String> b = after(1, "b");
+            AsCompleted<String> it = asCompleted(List.of(a, b), null);
+            log.add("first is b: " + (it.nextDone() == b));
+            log.add("second is a: " + (it.nextDone() == a));
+        });
+        assertThat(log).containsExactly("b done at 1 s", "first is b: true", "a done at 2 s", "second is a: true");
+    }
+
+    @Test
+    void callingNextTooOftenIsAnError() {
+        runVoid(() -> {
+            AsCompleted<String> it = asCompleted(List.of(after(0, "a")), null);
+            it.next();
+            try {
+                it.next();
+            } catch (java.util.NoSuchElementException e) {
+                log.add(e.getMessage());
+            }
+        });
+        assertThat(log).containsExactly("a done at 0 s",
+                "asCompleted: every awaitable was already returned; check hasNext().");
+    }
 }

@@ -83,4 +83,20 @@ class WaitForTest extends LoopTestBase {
             return r + " at " + now();
         })).isEqualTo("slept at 3600 s");
     }
+
+    @Test
+    void aCoroutineThatCatchesTheTimeoutsCancellationReturnsItsValue() {
+        // As asyncio 3.12+: the timeout scope sees the body return normally, so nothing is raised.
+        String r = run(() -> waitFor(Coroutine.of(() -> {
+            try {
+                sleep(Duration.ofSeconds(10));
+                return "finished";
+            } catch (CancelledException e) {
+                logAt("cancelled by the timeout");
+                return "partial";
+            }
+        }), SECOND));
+        assertThat(r).isEqualTo("partial");
+        assertThat(log).containsExactly("cancelled by the timeout at 1 s");
+    }
 }
