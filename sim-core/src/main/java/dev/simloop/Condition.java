@@ -68,22 +68,29 @@ public final class Condition {
             try {
                 Futures.awaitInLine(waiters, f);
             } finally {
-                CancelledException last = null;
-                while (true) {
-                    try {
-                        lock.acquire();
-                        break;
-                    } catch (CancelledException e) {
-                        last = e; // the lock must be held again before anything leaves
-                    }
-                }
-                if (last != null) {
-                    throw last;
+                if (!f.loop.isClosed()) { // a closing loop unwinds the task: nothing can be awaited any more
+                    reacquire();
                 }
             }
         } catch (Throwable t) {
             wake(1); // it may have been signalled: hand the signal to another waiter
             throw t;
+        }
+    }
+
+    /** Takes the lock back after a wait, retrying through cancellations; then rethrows the last of them. */
+    private void reacquire() {
+        CancelledException last = null;
+        while (true) {
+            try {
+                lock.acquire();
+                break;
+            } catch (CancelledException e) {
+                last = e; // the lock must be held again before anything leaves
+            }
+        }
+        if (last != null) {
+            throw last;
         }
     }
 

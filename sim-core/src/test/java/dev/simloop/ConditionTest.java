@@ -164,4 +164,23 @@ class ConditionTest extends LoopTestBase {
         });
         assertThat(log).containsExactly("condition sees the lock held: true", "lock released through the condition: true");
     }
+
+    @Test
+    void aWaiterUnwoundByAClosingLoopDoesNotTryToTakeTheLockBack() {
+        loop.runUntilComplete(loop.createTask("main", Coroutine.ofVoid(() -> {
+            loop.createBackgroundTask("waiter", Coroutine.ofVoid(() -> {
+                cond.acquire();
+                try {
+                    cond.await();
+                } catch (Throwable t) {
+                    log.add("waiter left with " + t.getClass().getSimpleName());
+                    throw t;
+                }
+            }));
+            yieldNow();
+            cond.acquire(); // held when the loop closes: taking it back would have to wait
+        })));
+        loop.close();
+        assertThat(log).containsExactly("waiter left with Unwind");
+    }
 }
