@@ -1,12 +1,17 @@
 package dev.simloop;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * What a coroutine body calls: {@code await}, {@code sleep}, {@code yieldNow}, {@code createTask}. Meant for
- * {@code import static dev.simloop.Sim.*}.
+ * What a coroutine body calls: {@code await}, {@code sleep}, {@code yieldNow}, {@code createTask}, and asyncio's
+ * combinators ({@code shield}, {@code gather}, {@code wait}, {@code waitFor}, {@code asCompleted}). Meant for
+ * {@code import static dev.simloop.Sim.*}; {@code wait} must be called as {@code Sim.wait} (see there). Scopes are
+ * their own types: {@link Timeout}, {@link TaskGroup}.
  *
  * <p>Each works only inside a coroutine running on a loop (a task's body, or a coroutine it awaits); anywhere else
  * it throws an {@link IllegalStateException} that says so.
@@ -95,6 +100,132 @@ public final class Sim {
      */
     public static <T> Task<T> createTask(String name, Coroutine<T> coroutine) {
         return currentLoop().createTask(name, coroutine);
+    }
+
+    // ---------------------------------------------------------------- combinators (asyncio's names)
+
+    /**
+     * A future that protects {@code awaitable} from cancellation (asyncio's {@code shield}): cancelling the returned
+     * future, or the task that awaits it, does not cancel the inner one; a cancel of the inner one cancels the
+     * returned future. A coroutine is wrapped in a task first. Unlike asyncio, which returns a done inner future as
+     * it is, this always returns a new future (already holding the outcome if the inner one is done).
+     *
+     * @param awaitable what to protect, not null
+     * @param <T> the result type
+     * @return a future that mirrors the inner outcome
+     */
+    public static <T> SimFuture<T> shield(Awaitable<T> awaitable) {
+        return Shield.shield(Objects.requireNonNull(awaitable, "awaitable"));
+    }
+
+    /**
+     * Runs the awaitables concurrently and collects their results in argument order (asyncio's {@code gather}).
+     * Coroutines become tasks; an awaitable given twice runs once and its result appears twice. The first failure
+     * (or cancellation) of a child completes the returned future with it; the other children keep running. Cancelling
+     * the returned future, or a task that awaits it, cancels every child not done, and the returned future then ends
+     * cancelled (asyncio gives its gathering future a {@code CancelledError} as exception; an awaiter sees the same).
+     * No awaitable gives a future already holding an empty list.
+     *
+     * @param awaitables what to run, not null, none null
+     * @param <T> the common result type
+     * @return a future of the results in argument order
+     */
+    @SafeVarargs
+    public static <T> SimFuture<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return gather(Arrays.asList(awaitables));
+    }
+
+    /**
+     * {@link #gather(Awaitable[])} for a list.
+     *
+     * @param awaitables what to run, not null, none null
+     * @param <T> the common result type
+     * @return a future of the results in argument order
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> SimFuture<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+        return (SimFuture<List<T>>) (SimFuture<?>) Gather.gather(awaitables, false);
+    }
+
+    /**
+     * {@code gather} with asyncio's {@code return_exceptions}: when true, a failed child's exception (a
+     * {@link CancelledException} for a cancelled one) takes its place among the results and nothing propagates.
+     *
+     * @param returnExceptions whether exceptions come back in place
+     * @param awaitables what to run, not null, none null
+     * @return a future of the results (or exceptions) in argument order
+     */
+    public static SimFuture<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
+        return Gather.gather(awaitables, returnExceptions);
+    }
+
+    /**
+     * Waits until {@code when} holds for the given tasks and futures, or until {@code timeout} passes (asyncio's
+     * {@code wait}); it never throws on timeout and never cancels anything. It suspends at least once, even if all
+     * are done. Because every class inherits {@code Object.wait}, a static import cannot reach this method: call it
+     * as {@code Sim.wait(...)}.
+     *
+     * @param awaitables tasks and futures (no coroutines), not null, not empty
+     * @param when when to return, not null
+     * @param timeout the longest wait in virtual time, may be null for none
+     * @param <A> the type of the awaitables
+     * @return the done and pending ones, each in argument order
+     * @throws IllegalArgumentException if the collection is empty or holds a coroutine
+     */
+    public static <A extends Awaitable<?>> DoneAndPending<A> wait(Collection<A> awaitables, ReturnWhen when,
+            Duration timeout) {
+        return Wait.await(awaitables, when, timeout);
+    }
+
+    /**
+     * A {@link Timeout} scope whose deadline is {@code delay} of virtual time from now (asyncio's
+     * {@code timeout(delay)}); run the body with {@link Timeout#call} or {@link Timeout#run}.
+     *
+     * @param delay how long, may be null for no deadline (then {@link Timeout#reschedule} can set one later)
+     * @return a scope not yet entered
+     */
+    public static Timeout timeout(Duration delay) {
+        return Timeout.after(delay);
+    }
+
+    /**
+     * A {@link Timeout} scope whose deadline is the virtual time {@code when} (asyncio's {@code timeout_at(when)}).
+     *
+     * @param when nanoseconds since the loop started (as {@link EventLoop#time()}), may be null for no deadline
+     * @return a scope not yet entered
+     */
+    public static Timeout timeoutAt(Long when) {
+        return Timeout.at(when);
+    }
+
+    /**
+     * Awaits {@code awaitable} with a virtual-time timeout, in the current task (asyncio 3.12+'s {@code wait_for},
+     * built on {@link Timeout}). On timeout the awaited work is cancelled (a coroutine, running inline, gets the
+     * cancellation) and {@link SimTimeoutException} is thrown. A zero or negative timeout cancels a pending task or
+     * future at once and waits for it to finish; a done one gives its result.
+     *
+     * @param awaitable what to await, not null
+     * @param timeout the longest wait in virtual time, may be null for none
+     * @param <T> the result type
+     * @return the result
+     * @throws SimTimeoutException if the timeout passed first
+     */
+    public static <T> T waitFor(Awaitable<T> awaitable, Duration timeout) {
+        return WaitFor.waitFor(Objects.requireNonNull(awaitable, "awaitable"), timeout);
+    }
+
+    /**
+     * The results of the awaitables in completion order; see {@link AsCompleted} (asyncio's {@code as_completed}).
+     *
+     * @param awaitables what to wait for, not null, none null; coroutines become tasks at once
+     * @param timeout after this much virtual time, each remaining {@code next()} throws {@link SimTimeoutException};
+     *     may be null for none
+     * @param <T> the common result type
+     * @return the iterator
+     */
+    public static <T> AsCompleted<T> asCompleted(List<? extends Awaitable<? extends T>> awaitables,
+            Duration timeout) {
+        return new AsCompleted<>(Objects.requireNonNull(awaitables, "awaitables"), timeout);
     }
 
     /** The task whose body is running; throws {@link IllegalStateException} outside one. */

@@ -1,6 +1,7 @@
 package dev.simloop;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -16,6 +17,8 @@ import org.apiguardian.api.API;
 public final class SimFuture<T> extends FutureBase<T> {
 
     private final String name;
+    /** What cancel does instead of cancelling this future at once, or null; see {@link #onCancel}. */
+    private Predicate<String> onCancel;
 
     SimFuture(EventLoop loop, String name) {
         super(loop);
@@ -77,6 +80,19 @@ public final class SimFuture<T> extends FutureBase<T> {
      */
     public boolean cancel(String message) {
         loop.checkThread();
+        return onCancel != null ? onCancel.test(message) : completeCancelled(message);
+    }
+
+    /**
+     * Replaces what {@link #cancel(String)} does, for a future that stands for other work ({@code gather} cancels
+     * its children and completes later); null for the plain behaviour. Set once, before anyone can cancel it.
+     */
+    void onCancel(Predicate<String> handler) {
+        this.onCancel = handler;
+    }
+
+    /** Completes as cancelled, bypassing {@link #onCancel}: for the owner of a future whose cancel is replaced. */
+    boolean cancelDirectly(String message) {
         return completeCancelled(message);
     }
 

@@ -123,6 +123,11 @@ public final class Task<T> extends FutureBase<T> {
      * cancelled instead and its cancellation reaches this body. A body that catches the exception and returns
      * completes normally.
      *
+     * <p>Which message arrives follows CPython 3.13: while the task waits on a future, a task or a sleep, the first
+     * cancel hands its message to that wait and later cancels before the body resumes do not change it (the first
+     * message wins); while the task is not waiting (not started yet, or already scheduled to resume), the message of
+     * the last cancel before it runs is used. Each call counts in {@link #cancelling()}.
+     *
      * @param message the message, may be null
      * @return false if the task is already done, true otherwise
      */
@@ -202,7 +207,11 @@ public final class Task<T> extends FutureBase<T> {
             return;
         }
         if (mustCancel) {
-            injected = new CancelledException(cancelMessage);
+            // As CPython 3.13's __step: a cancellation already on its way (the awaited future was cancelled with
+            // the first message) is kept; only a wake-up without one is replaced by this task's own cancel.
+            if (!(injected instanceof CancelledException)) {
+                injected = new CancelledException(cancelMessage);
+            }
             mustCancel = false;
         }
         waiter = null;
@@ -280,6 +289,9 @@ public final class Task<T> extends FutureBase<T> {
             }
             f.addWaiter(this);
             waiter = f;
+            if (mustCancel && cancelWaitedFuture(f, cancelMessage)) {
+                mustCancel = false; // cancelled while running: the wait is cancelled at once, as in CPython's __step
+            }
             suspend(f);
         } else {
             Throwable failure = f.failureForAwait();
@@ -292,7 +304,11 @@ public final class Task<T> extends FutureBase<T> {
 
     /** {@code sleep(d)} in this task's body, for {@code d > 0} nanoseconds. */
     void sleep(long nanos, Duration forTrace) {
-        waiter = new SleepTimer(this, nanos);
+        SleepTimer s = new SleepTimer(this, nanos);
+        waiter = s;
+        if (mustCancel && s.cancel(cancelMessage)) {
+            mustCancel = false; // cancelled while running: the sleep ends at once, as in CPython's __step
+        }
         suspend(forTrace);
     }
 

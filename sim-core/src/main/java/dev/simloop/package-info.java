@@ -21,8 +21,23 @@
  *   <li>{@link dev.simloop.Task}: a coroutine scheduled to run concurrently with others.</li>
  *   <li>{@link dev.simloop.SimFuture}: a low-level result that callbacks resolve.</li>
  *   <li>{@link dev.simloop.Sim}: {@code await}, {@code sleep}, {@code yieldNow}, {@code createTask} for coroutine
- *       bodies (static import).</li>
+ *       bodies (static import), and asyncio's combinators: {@code shield}, {@code gather}, {@code wait},
+ *       {@code waitFor}, {@code asCompleted}, {@code timeout}, {@code timeoutAt}.</li>
+ *   <li>Scopes that take their body as a lambda, because Java's {@code close()} cannot see the body's exception:
+ *       {@link dev.simloop.Timeout} and {@link dev.simloop.TaskGroup}.</li>
+ *   <li>Synchronisation, fair as in CPython 3.13: {@link dev.simloop.Lock}, {@link dev.simloop.Event},
+ *       {@link dev.simloop.Condition}, {@link dev.simloop.Semaphore}, {@link dev.simloop.BoundedSemaphore},
+ *       {@link dev.simloop.Barrier}; and {@link dev.simloop.Queue}, {@link dev.simloop.PriorityQueue},
+ *       {@link dev.simloop.LifoQueue}. asyncio's {@code wait()} and {@code notify()} are {@code await()} and
+ *       {@code signal()} there, because {@code Object}'s methods of those names are final.</li>
+ *   <li>Exceptions, all unchecked, under {@link dev.simloop.SimException}: {@link dev.simloop.CancelledException},
+ *       {@link dev.simloop.SimTimeoutException}, {@link dev.simloop.TaskGroupException},
+ *       {@link dev.simloop.QueueShutDownException}, {@link dev.simloop.QueueEmptyException},
+ *       {@link dev.simloop.QueueFullException}, {@link dev.simloop.BarrierBrokenException}.</li>
  * </ul>
+ *
+ * <p>Where CPython leaves an order undefined (iterating a set of tasks, equal priorities, timers with equal
+ * deadlines), simloop uses creation order, and the type's javadoc says so.
  *
  * <p>Ordering follows CPython's asyncio exactly (its semantics are the specification): ready callbacks run in FIFO
  * order, one pass per loop iteration; due timers run by (deadline, creation order); done-callbacks run through

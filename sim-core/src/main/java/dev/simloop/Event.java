@@ -1,0 +1,50 @@
+package dev.simloop;
+
+import java.util.ArrayList;
+import org.apiguardian.api.API;
+
+/**
+ * A flag that tasks can wait for (asyncio's {@code Event}): {@link #await()} returns once it is set.
+ *
+ * <p>{@link #set()} wakes every waiting task, in the order they started waiting. asyncio's {@code wait()} is called
+ * {@code await()} here, as in {@code java.util.concurrent}, because {@code Object.wait()} is final. Not thread-safe:
+ * use it from the tasks of one loop.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Event {
+
+    private final ArrayList<SimFuture<Void>> waiters = new ArrayList<>();
+    private boolean value;
+
+    /** A new event, not set. */
+    public Event() {}
+
+    /** Whether the flag is set. */
+    public boolean isSet() {
+        return value;
+    }
+
+    /** Sets the flag and wakes every waiting task; does nothing if it is set already. */
+    public void set() {
+        if (!value) {
+            value = true;
+            for (SimFuture<Void> f : waiters) {
+                Futures.releaseWaiter(f);
+            }
+        }
+    }
+
+    /** Clears the flag: later calls of {@link #await()} wait again. */
+    public void clear() {
+        value = false;
+    }
+
+    /** Waits until the flag is set; returns at once, without suspending, if it is set already. */
+    public void await() {
+        if (value) {
+            return;
+        }
+        SimFuture<Void> f = Sim.currentLoop().createFuture();
+        Futures.awaitInLine(waiters, f);
+    }
+}
