@@ -55,6 +55,9 @@ public final class Task<T> extends FutureBase<T> {
     private T outcomeValue;
     private Throwable outcomeError;
 
+    /** The creation number of this task in its loop, from 1; set once by the loop as it creates the task. */
+    int id;
+
     /** Neighbours in the loop's list of live tasks, in creation order (for deadlock and leak reports). */
     Task<?> prevLive, nextLive;
 
@@ -68,6 +71,11 @@ public final class Task<T> extends FutureBase<T> {
     /** The task's name: as given, else the coroutine's, else "Task-N" numbered by its loop. */
     public String name() {
         return name;
+    }
+
+    /** This task's creation number in its loop: 1 for the first task created, 2 for the next, and so on. */
+    public int id() {
+        return id;
     }
 
     /** Whether this is a background task, which does not keep {@link EventLoop#runUntilIdle()} going. */
