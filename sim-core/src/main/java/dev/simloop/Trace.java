@@ -154,8 +154,8 @@ public final class Trace {
 
     /**
      * The trace as Chrome trace-event JSON, which Perfetto (ui.perfetto.dev) and chrome://tracing open: one track per
-     * task, a slice for each step a task ran (the time axis counts steps, 1 µs per step; each slice's arguments give
-     * its virtual time), and instant events for timers and marks.
+     * task, a slice for each step a task ran ending in a suspension or its end, and instant events for the rest. The
+     * time axis counts steps (step s spans [s, s + 1) µs); each event's arguments give its step and virtual time.
      */
     public String renderChromeJson() {
         return TraceRendering.chromeJson(this);

@@ -99,7 +99,7 @@ final class TraceRendering {
             sb.append("{\"name\":");
             string(sb, e.kind().words() + (e.detail().isEmpty() ? "" : " " + e.detail()));
             sb.append(",\"ph\":\"").append(slice ? "X" : "i").append("\",\"pid\":1,\"tid\":").append(e.taskId())
-                    .append(",\"ts\":").append(slice ? e.step() - 1 : e.step());
+                    .append(",\"ts\":").append(e.step());
             if (slice) {
                 sb.append(",\"dur\":1");
             } else {
