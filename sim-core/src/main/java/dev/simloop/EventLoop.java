@@ -104,6 +104,10 @@ public final class EventLoop implements AutoCloseable {
     private final Scheduler scheduler;
     /** The current iteration's callbacks not yet run, in FIFO order (scheduler path only); {@link #batchRemaining} long. */
     private Handle[] batch;
+    /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
+    private long cancellations;
+    /** {@link #cancellations} when the batch was last free of cancelled handles. */
+    private long batchCleanAt = -1;
     /** The decisions taken: a pick among two or more callbacks; null under FIFO. */
     private final DecisionLog decisions;
     private final long seed;
@@ -458,6 +462,7 @@ public final class EventLoop implements AutoCloseable {
         }
         batchRemaining = ready.size();
         if (scheduler != null) {
+            batchCleanAt = -1;
             if (batch.length < batchRemaining) {
                 batch = new Handle[Math.max(batchRemaining, batch.length * 2)];
             }
@@ -514,18 +519,22 @@ public final class EventLoop implements AutoCloseable {
      * held only cancelled callbacks.
      */
     private Handle pickFromBatch() {
-        int n = 0;
-        for (int i = 0; i < batchRemaining; i++) {
-            Handle c = batch[i];
-            if (!c.cancelled) {
-                batch[n++] = c;
+        if (batchCleanAt != cancellations) {
+            int kept = 0;
+            for (int i = 0; i < batchRemaining; i++) {
+                Handle c = batch[i];
+                if (!c.cancelled) {
+                    batch[kept++] = c;
+                }
+            }
+            Arrays.fill(batch, kept, batchRemaining, null);
+            batchRemaining = kept;
+            batchCleanAt = cancellations;
+            if (kept == 0) {
+                return null;
             }
         }
-        Arrays.fill(batch, n, batchRemaining, null);
-        batchRemaining = n;
-        if (n == 0) {
-            return null;
-        }
+        int n = batchRemaining;
         int choice = scheduler.pick(batch, n, steps + 1);
         if (n > 1) {
             decisions.add(choice, n);
@@ -895,6 +904,7 @@ public final class EventLoop implements AutoCloseable {
         if (!h.ran && !h.background) {
             pendingForeground--;
         }
+        cancellations++;
     }
 
     void scheduleStep(Task<?> task) {

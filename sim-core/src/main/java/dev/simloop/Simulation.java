@@ -207,7 +207,7 @@ public final class Simulation {
             }
         };
         runOnThreads(worker);
-        int runs = stopAtFirstFailure ? Math.min(seedCount, firstFailure.get() + 1) : seedCount;
+        int runs = stopAtFirstFailure && firstFailure.get() < seedCount ? firstFailure.get() + 1 : seedCount;
         List<RunResult> failed = new ArrayList<>();
         long decisions = 0;
         for (int i = 0; i < runs; i++) {

@@ -120,7 +120,7 @@ class TraceTest {
 
     @Test
     void fingerprintIsTheSameOnEitherStrandBackend() {
-        assertThat(Decisions.hex(traceOf(TraceLevel.DEFAULT, story()).fingerprint())).isEqualTo("0x10668935843ec6e0");
+        assertThat(Decisions.hex(traceOf(TraceLevel.DEFAULT, story()).fingerprint())).isEqualTo("0x9faec984c0c2b4b7");
     }
 
     @Test
