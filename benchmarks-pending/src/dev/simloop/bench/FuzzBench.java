@@ -64,10 +64,11 @@ public final class FuzzBench {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
-        int seeds = 2000;
-        measure(seeds, 1, seconds); // warm-up
+        // Sweeps of 10,000 seeds, as a seed sweep or a hunt runs them; each sweep starts its threads afresh.
+        int seeds = 10_000;
+        measure(seeds, 1, seconds); // warm-up, both paths: the JIT settles on the 2-thread profile late otherwise
+        measure(seeds, 2, seconds);
         double one = measure(seeds, 1, seconds);
-        measure(seeds, 2, seconds / 2); // warm-up of the 2-thread path
         double two = measure(seeds, 2, seconds);
         System.out.printf("simloop-bench fuzz_runs_per_s %.0f runs/s%n", one);
         System.out.printf("simloop-bench fuzz_parallel_speedup %.2f x%n", two / one);

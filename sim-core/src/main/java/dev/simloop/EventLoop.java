@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -112,11 +112,9 @@ public final class EventLoop implements AutoCloseable {
     private final DecisionLog decisions;
     private final long seed;
     /** The seeded source for user code ({@link #random()}); a split of the run's seed, apart from the scheduler's. */
-    private final java.util.SplittableRandom userRandom;
-    /** Draws for {@link #buggify(String)}; null when buggify never fires (FIFO). */
-    private final java.util.SplittableRandom buggifyRandom;
-    /** Per fault point: whether it is enabled for this run; looked up by name only, never iterated. */
-    private final HashMap<String, Boolean> buggifyPoints = new HashMap<>();
+    private final SplittableRandom userRandom;
+    /** The run's fault points; null under FIFO, where buggify never fires. */
+    private final Buggify buggify;
     private final long maxSteps;
     private final long maxVirtualTime;
 
@@ -168,10 +166,10 @@ public final class EventLoop implements AutoCloseable {
         this.owner = Thread.currentThread();
         this.activeThread = owner;
         this.seed = b.seed;
-        java.util.SplittableRandom root = new java.util.SplittableRandom(b.seed);
-        java.util.SplittableRandom schedulerRandom = root.split();
+        SplittableRandom root = new SplittableRandom(b.seed);
+        SplittableRandom schedulerRandom = root.split();
         this.userRandom = root.split();
-        this.buggifyRandom = b.policy == Policy.FIFO ? null : root.split();
+        this.buggify = b.policy == Policy.FIFO ? null : new Buggify(root.split());
         this.scheduler = b.policy.newScheduler(schedulerRandom);
         this.batch = scheduler == null ? null : new Handle[16];
         this.decisions = scheduler == null ? null : new DecisionLog();
@@ -680,15 +678,7 @@ public final class EventLoop implements AutoCloseable {
     public boolean buggify(String name) {
         checkThread();
         Objects.requireNonNull(name, "name");
-        if (buggifyRandom == null) {
-            return false;
-        }
-        Boolean enabled = buggifyPoints.get(name);
-        if (enabled == null) {
-            enabled = buggifyRandom.nextInt(4) == 0;
-            buggifyPoints.put(name, enabled);
-        }
-        return enabled && buggifyRandom.nextInt(4) == 0;
+        return buggify != null && buggify.fires(name);
     }
 
     /**
