@@ -109,6 +109,34 @@ public final class Policy {
         return new Policy(Kind.REPLAY, 0, 0, Objects.requireNonNull(decisions, "decisions"));
     }
 
+    /**
+     * The policy a configuration names: {@code FIFO}, {@code RANDOM}, {@code POS}, {@code PORTFOLIO} or
+     * {@code PCT(d)} (case-insensitive; spaces ignored). PCT and the portfolio learn their step count in a sweep.
+     *
+     * @param text the name, not null
+     * @return the policy
+     * @throws IllegalArgumentException naming the text if it names no policy
+     */
+    public static Policy parse(String text) {
+        String t = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        switch (t) {
+            case "FIFO":
+                return FIFO;
+            case "RANDOM":
+                return RANDOM;
+            case "POS":
+                return POS;
+            case "PORTFOLIO":
+                return portfolio(0);
+            default:
+                if (t.matches("PCT\\([0-9]{1,9}\\)")) {
+                    return pct(Integer.parseInt(t.substring(4, t.length() - 1)));
+                }
+                throw new IllegalArgumentException("Configuration error: '" + text + "' is not a policy: use FIFO, "
+                        + "RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3).");
+        }
+    }
+
     private static int requireDepth(int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("Configuration error: PCT depth must be at least 1, was " + depth

@@ -62,7 +62,7 @@ public final class Simulation {
      */
     public static Simulation of(Supplier<? extends Coroutine<?>> body) {
         return new Simulation(Objects.requireNonNull(body, "body"), Policy.random(), 0, 100, 1, false, true, true,
-                EventLoop.builder().name("simulation").blockedThreshold(Duration.ZERO).trace(TraceLevel.DEFAULT));
+                EventLoop.builder().name("simulation").trace(TraceLevel.DEFAULT));
     }
 
     /**
