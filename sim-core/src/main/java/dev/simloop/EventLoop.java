@@ -115,8 +115,15 @@ public final class EventLoop implements AutoCloseable {
     private final SplittableRandom userRandom;
     /** The run's fault points; null under FIFO, where buggify never fires. */
     private final Buggify buggify;
-    private final long maxSteps;
-    private final long maxVirtualTime;
+    /** The builder's limits, for messages. */
+    private final long maxSteps, maxVirtualTime;
+    /**
+     * The step count and virtual time past which the run fails: the limits, and a fresh budget of the same size for
+     * cancelling the tasks left after the run ({@link #cancelPendingTasks()}), which may itself never end.
+     */
+    private long stepBudgetEnd, timeBudgetEnd;
+    /** Set while {@link #cancelPendingTasks()} runs: limit messages say so. */
+    private boolean cleaningUp;
 
     private Task<?> currentTask;
     private long steps;
@@ -175,6 +182,8 @@ public final class EventLoop implements AutoCloseable {
         this.decisions = scheduler == null ? null : new DecisionLog();
         this.maxSteps = b.maxSteps;
         this.maxVirtualTime = b.maxVirtualTime;
+        this.stepBudgetEnd = b.maxSteps;
+        this.timeBudgetEnd = b.maxVirtualTime;
     }
 
     /** A new loop with the default settings; same as {@code builder().build()}. */
@@ -446,7 +455,7 @@ public final class EventLoop implements AutoCloseable {
             if (first == null) {
                 return false;
             }
-            if (first.when > maxVirtualTime) {
+            if (first.when > timeBudgetEnd) {
                 throw limitExceeded("virtual-time limit", "maxVirtualTime", VirtualTimes.format(maxVirtualTime),
                         "the next timer is due at " + VirtualTimes.format(first.when));
             }
@@ -475,17 +484,17 @@ public final class EventLoop implements AutoCloseable {
     private void runOne() {
         Handle h;
         if (scheduler == null) {
-            h = ready.pollFirst();
+            h = ready.peekFirst();
+            if (!h.cancelled) {
+                checkStepBudget();
+            }
+            ready.pollFirst();
             batchRemaining--;
             if (h.cancelled) {
                 return;
             }
         } else if ((h = pickFromBatch()) == null) {
             return;
-        }
-        if (steps >= maxSteps) {
-            throw limitExceeded("step limit", "maxSteps", Long.toString(maxSteps),
-                    "step " + (steps + 1) + " was about to run");
         }
         h.ran = true;
         if (!h.background) {
@@ -533,6 +542,7 @@ public final class EventLoop implements AutoCloseable {
             }
         }
         int n = batchRemaining;
+        checkStepBudget();
         int choice = scheduler.pick(batch, n, steps + 1);
         if (n > 1) {
             decisions.add(choice, n);
@@ -543,14 +553,24 @@ public final class EventLoop implements AutoCloseable {
         return h;
     }
 
+    /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
+    private void checkStepBudget() {
+        if (steps >= stepBudgetEnd) {
+            throw limitExceeded("step limit", "maxSteps", Long.toString(maxSteps),
+                    "step " + (steps + 1) + " was about to run");
+        }
+    }
+
     private LimitExceededException limitExceeded(String limit, String setting, String value, String where) {
         List<String> running = liveTaskLines();
         StringBuilder msg = new StringBuilder().append("The run passed its ").append(limit).append(" (")
-                .append(setting).append(" = ").append(value).append("): ").append(where).append(" (virtual time ")
+                .append(setting).append(" = ").append(value).append(cleaningUp ? ", again while cancelling the "
+                        + "tasks left after the run" : "").append("): ").append(where).append(" (virtual time ")
                 .append(VirtualTimes.format(clock.now())).append(", step ").append(steps).append(").");
         appendLines(msg, running, " No task is still running.", " Tasks still running, in creation order:");
-        msg.append("\nLook for a task that never stops (a producer with no end, a retry loop), or raise ")
-                .append(setting).append(" on the builder.");
+        msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
+                + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry loop), "
+                + "or raise ").append(setting).append(" on the builder.");
         return new LimitExceededException(msg.toString(), running);
     }
 
@@ -803,6 +823,9 @@ public final class EventLoop implements AutoCloseable {
         for (Task<?> t : pending) {
             t.cancel();
         }
+        cleaningUp = true;
+        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, maxSteps);
+        timeBudgetEnd = VirtualTimes.saturatingAdd(clock.now(), maxVirtualTime);
         runWhile(() -> {
             for (Task<?> t : pending) {
                 if (!t.isDone()) {

@@ -71,7 +71,30 @@ class LimitsTest {
         assertThat(r.failure()).isInstanceOf(LimitExceededException.class)
                 .hasMessageStartingWith("The run passed its step limit (maxSteps = 100)");
         assertThat(r.trace()).isNull();
-        assertThat(r.steps()).isEqualTo(100);
+        assertThat(r.steps()).isEqualTo(103); // 100, then 3 to cancel the tasks left over
+        assertThat(r.failure().getSuppressed()).isEmpty();
+    }
+
+    @Test
+    void aTaskThatIgnoresCancellationMeetsTheLimitAgainDuringCleanUp() {
+        EventLoop.Builder b = EventLoop.builder().maxSteps(20);
+        assertThatThrownBy(() -> b.run(Coroutine.ofVoid("main", () -> {
+            createTask("stubborn", Coroutine.ofVoid(() -> {
+                while (true) {
+                    try {
+                        yieldNow();
+                    } catch (CancelledException ignored) {
+                        // keeps going
+                    }
+                }
+            }));
+            yieldNow();
+        }))).isInstanceOf(LimitExceededException.class).hasMessage("""
+                The run passed its step limit (maxSteps = 20, again while cancelling the tasks left after the run): \
+                step 26 was about to run (virtual time 0 s, step 25). Tasks still running, in creation order:
+                  - 'stubborn' waiting on its next step (ready)
+                Look for a task that catches CancelledException and goes on instead of ending, or raise maxSteps on \
+                the builder.""");
     }
 
     @Test
