@@ -27,7 +27,9 @@ import org.apiguardian.api.API;
  * Each iteration of the loop (asyncio's {@code _run_once}) moves the timers that are due to the back of the ready
  * queue, by (deadline, creation order), and then runs the callbacks that were ready when it started, in FIFO order;
  * callbacks scheduled meanwhile wait for the next iteration. A task is a callback that resumes its coroutine. One
- * callback is one <em>step</em> ({@link #stepCount()}).
+ * callback is one <em>step</em> ({@link #stepCount()}). A {@linkplain Builder#policy(Policy) policy} other than
+ * {@link Policy#FIFO} picks the order of each iteration's callbacks from the loop's {@linkplain Builder#seed(long)
+ * seed} instead, and records its {@linkplain #decisions() decisions}; nothing else about the loop changes.
  *
  * <h2>Time</h2>
  * {@link #time()} is virtual, in nanoseconds since the loop started. It moves only when nothing is ready, straight to

@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
  *
  * <p>POS resets the priorities of the events that race with the one that ran. The loop does not know which callbacks
  * touch the same state, so none is reset: within an iteration this samples a uniformly random order, as
- * {@link RandomScheduler} does, from different draws. The map is looked up by identity, never iterated.
+ * {@link RandomScheduler} does, from different draws (fray's POS keeps a priority per thread and redraws it when the
+ * thread runs, which under one-step-per-task iterations is the same distribution). It is kept so that sweeps and the
+ * portfolio can name it, and so that race information, once the loop has it, has a place to go. The map is looked
+ * up by identity, never iterated.
  */
 final class PosScheduler extends Scheduler {
 

@@ -57,7 +57,8 @@ public final class Simulation {
      * A simulation of the main coroutine {@code body} makes: RANDOM policy, 100 seeds from base 0, one thread,
      * shrinking on, stop at the first failure, a default-level trace, no limits.
      *
-     * @param body makes a new main coroutine for each run (called on the run's thread), not null
+     * @param body makes a new main coroutine for each run, on the run's thread (with {@link #threads(int)} above 1,
+     *     from several threads at once: share no mutable state between runs), not null
      * @return the simulation
      */
     public static Simulation of(Supplier<? extends Coroutine<?>> body) {
