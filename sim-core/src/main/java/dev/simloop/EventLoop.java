@@ -1191,6 +1191,10 @@ public final class EventLoop implements AutoCloseable {
             return with(name, blockedThreshold, listener, onProblem, backend);
         }
 
+        boolean tracing() {
+            return traceLevel != TraceLevel.OFF;
+        }
+
         /** A new loop with these settings, belonging to the calling thread. */
         public EventLoop build() {
             return new EventLoop(this);

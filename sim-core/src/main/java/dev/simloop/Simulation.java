@@ -143,7 +143,8 @@ public final class Simulation {
     /**
      * The loop settings of every run: limits ({@link EventLoop.Builder#maxSteps}, {@link
      * EventLoop.Builder#maxVirtualTime}), trace level, strand backend, name. Its seed and policy are replaced by the
-     * run's.
+     * run's. Its trace level counts as given ({@link TraceLevel#OFF} for a plain {@code EventLoop.builder()}: runs
+     * then carry no trace), except that a determinism check records at least {@link TraceLevel#DEFAULT}.
      *
      * @param settings a loop builder, not null
      * @return a new simulation
@@ -257,11 +258,11 @@ public final class Simulation {
     }
 
     private RunResult runChecked(long seed, Policy resolved) {
-        RunResult first = runOnce(seed, resolved);
-        if (!checkDeterminism || first.trace() == null) {
-            return first;
+        if (!checkDeterminism) {
+            return runOnce(seed, resolved);
         }
-        RunResult second = runOnce(seed, resolved);
+        RunResult first = runOnce(seed, resolved, true);
+        RunResult second = runOnce(seed, resolved, true);
         int at = first.trace().firstDifference(second.trace());
         if (at < 0) {
             return first;
@@ -279,8 +280,13 @@ public final class Simulation {
 
     /** One run: a fresh loop from (seed, policy) and the settings; never throws for the body's failure. */
     RunResult runOnce(long seed, Policy resolved) {
+        return runOnce(seed, resolved, false);
+    }
+
+    private RunResult runOnce(long seed, Policy resolved, boolean needTrace) {
         List<Throwable> problems = new ArrayList<>();
-        EventLoop l = loop.seed(seed).policy(resolved).onProblem(p -> {
+        EventLoop.Builder settings = needTrace && !loop.tracing() ? loop.trace(TraceLevel.DEFAULT) : loop;
+        EventLoop l = settings.seed(seed).policy(resolved).onProblem(p -> {
             if (p.cause() != null) {
                 problems.add(p.cause());
             }

@@ -63,6 +63,15 @@ class ReplayTest {
     }
 
     @Test
+    void theDeterminismCheckRecordsATraceEvenWhenTheLoopSettingsHaveNone() {
+        AtomicInteger leak = new AtomicInteger();
+        SweepResult r = Simulation.of(() -> Coroutine.ofVoid("main", () -> mark("run " + leak.incrementAndGet())))
+                .loop(EventLoop.builder().maxSteps(1000)).checkDeterminism(true).seeds(0, 1).sweep();
+        assertThat(r.firstFailure().orElseThrow().failure()).isInstanceOf(NondeterminismException.class);
+        assertThat(Simulation.of(() -> Coroutine.ofVoid(() -> {})).loop(EventLoop.builder()).run(1).trace()).isNull();
+    }
+
+    @Test
     void aDeterministicSweepPassesTheCheck() {
         SweepResult r = Simulation.of(Scenarios::depthThree).policy(Policy.portfolio(0)).seeds(3, 30)
                 .checkDeterminism(true).stopAtFirstFailure(false).sweep();
