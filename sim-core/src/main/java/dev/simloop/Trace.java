@@ -112,8 +112,9 @@ public final class Trace {
     }
 
     /**
-     * Index of the first event where this trace and {@code other} differ (kind, step, time, task id or detail), or -1
-     * if they are the same; when one is a prefix of the other, the length of the shorter.
+     * Index of the first event where this trace and {@code other} differ, or -1 if they are the same; when one is a
+     * prefix of the other, the length of the shorter. Events are compared as the {@linkplain #fingerprint()
+     * fingerprint} sees them, never by {@code toString} (which may show identity hashes).
      *
      * @param other the other trace, not null
      * @return the index, or -1
@@ -123,8 +124,7 @@ public final class Trace {
         for (int i = 0; i < n; i++) {
             if (kinds[i] != other.kinds[i] || steps[i] != other.steps[i] || times[i] != other.times[i]
                     || id(tasks[i]) != id(other.tasks[i])
-                    || TraceRecorder.detailKey(details[i]) != TraceRecorder.detailKey(other.details[i])
-                    || !detail(i).equals(other.detail(i))) {
+                    || TraceRecorder.detailKey(details[i]) != TraceRecorder.detailKey(other.details[i])) {
                 return i;
             }
         }
