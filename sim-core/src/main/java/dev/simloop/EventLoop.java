@@ -104,7 +104,7 @@ public final class EventLoop implements AutoCloseable {
      * scheduler, {@link #startIteration()} moves the iteration's callbacks into {@link #batch}, in FIFO order.
      */
     private final Scheduler scheduler;
-    /** The current iteration's callbacks not yet run, in FIFO order (scheduler path only); {@link #batchRemaining} long. */
+    /** The iteration's callbacks not yet run, in FIFO order: {@link #batchRemaining} of them (scheduler path). */
     private Handle[] batch;
     /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
     private long cancellations;

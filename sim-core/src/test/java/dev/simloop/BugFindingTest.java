@@ -69,10 +69,15 @@ class BugFindingTest {
         assertThat(shrunk.decisions().departures()).isEqualTo(1);
         assertThat(shrunk.failure()).hasMessage("lost update: counter is 1, expected 2");
         assertThat(shrunk.policy()).isEqualTo("REPLAY(RANDOM)");
-        assertThat(r.report()).startsWith("2 runs under RANDOM from base seed 0x0000000000000001: 1 failed, 6 decisions.\nFirst failure:\n"
-                + "seed 0xbeeb8da1658eec67, policy RANDOM: failed with java.lang.AssertionError: lost update: counter "
-                + "is 1, expected 2\n  8 steps, virtual time 0 s, 3 decisions, 1 departure from FIFO, trace "
-                + "fingerprint 0xce6364b56d2c1791\n  replay: simulation.run(0xbeeb8da1658eec67L)\nShrunk:\n");
+        assertThat(r.report()).startsWith("""
+                2 runs under RANDOM from base seed 0x0000000000000001: 1 failed, 6 decisions.
+                First failure:
+                seed 0xbeeb8da1658eec67, policy RANDOM: failed with java.lang.AssertionError: lost update: counter is \
+                1, expected 2
+                  8 steps, virtual time 0 s, 3 decisions, 1 departure from FIFO, trace fingerprint 0xce6364b56d2c1791
+                  replay: simulation.run(0xbeeb8da1658eec67L)
+                Shrunk:
+                """);
     }
 
     @Test
