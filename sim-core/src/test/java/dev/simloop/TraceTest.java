@@ -141,6 +141,7 @@ class TraceTest {
         }));
         assertThat(trace.events()).filteredOn(e -> e.kind() == TraceEvent.Kind.SUSPENDED)
                 .extracting(TraceEvent::source).containsExactly("TraceTest.java:139", "TraceTest.java:140");
+        assertThat(trace.renderText()).contains("#1 0 s main suspended on a bare yield (TraceTest.java:139)\n");
         assertThat(traceOf(TraceLevel.DEFAULT, Coroutine.ofVoid(() -> yieldNow())).events())
                 .extracting(TraceEvent::source).containsOnlyNulls();
     }
