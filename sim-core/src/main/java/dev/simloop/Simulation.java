@@ -187,7 +187,8 @@ public final class Simulation {
      * @return the run
      */
     public RunResult replay(Decisions decisions) {
-        return runOnce(decisions.seed(), Policy.replay(Objects.requireNonNull(decisions, "decisions")));
+        Objects.requireNonNull(decisions, "decisions");
+        return runOnce(decisions.seed(), Policy.replay(decisions));
     }
 
     /** Runs every seed (on the chosen threads), then shrinks the first failure if asked. */
