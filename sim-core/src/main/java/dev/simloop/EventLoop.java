@@ -9,12 +9,15 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 
 /**
@@ -24,7 +27,9 @@ import org.apiguardian.api.API;
  * Each iteration of the loop (asyncio's {@code _run_once}) moves the timers that are due to the back of the ready
  * queue, by (deadline, creation order), and then runs the callbacks that were ready when it started, in FIFO order;
  * callbacks scheduled meanwhile wait for the next iteration. A task is a callback that resumes its coroutine. One
- * callback is one <em>step</em> ({@link #stepCount()}).
+ * callback is one <em>step</em> ({@link #stepCount()}). A {@linkplain Builder#policy(Policy) policy} other than
+ * {@link Policy#FIFO} picks the order of each iteration's callbacks from the loop's {@linkplain Builder#seed(long)
+ * seed} instead, and records its {@linkplain #decisions() decisions}; nothing else about the loop changes.
  *
  * <h2>Time</h2>
  * {@link #time()} is virtual, in nanoseconds since the loop started. It moves only when nothing is ready, straight to
@@ -73,7 +78,9 @@ public final class EventLoop implements AutoCloseable {
     private final String name;
     private final LoopClock clock = new VirtualClock();
     private final StrandBackend strands;
+    /** The builder's listener, the trace recorder, or both; null for neither (then events cost nothing). */
     final LoopListener listener;
+    private final TraceRecorder recorder;
     private final Consumer<LoopProblem> problemHandler;
     private final long blockedThresholdNanos;
     private final Thread owner;
@@ -92,8 +99,37 @@ public final class EventLoop implements AutoCloseable {
     /** Scheduled callbacks (ready or timed) that are not background work: what keeps runUntilIdle going. */
     private int pendingForeground;
 
+    /**
+     * Picks the next callback of an iteration; null for FIFO, whose path is the plain {@link #ready} deque. With a
+     * scheduler, {@link #startIteration()} moves the iteration's callbacks into {@link #batch}, in FIFO order.
+     */
+    private final Scheduler scheduler;
+    /** The iteration's callbacks not yet run, in FIFO order: {@link #batchRemaining} of them (scheduler path). */
+    private Handle[] batch;
+    /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
+    private long cancellations;
+    /** {@link #cancellations} when the batch was last free of cancelled handles. */
+    private long batchCleanAt = -1;
+    /** The decisions taken: a pick among two or more callbacks; null under FIFO. */
+    private final DecisionLog decisions;
+    private final long seed;
+    /** The seeded source for user code ({@link #random()}); a split of the run's seed, apart from the scheduler's. */
+    private final SplittableRandom userRandom;
+    /** The run's fault points; null under FIFO, where buggify never fires. */
+    private final Buggify buggify;
+    /** The builder's limits, for messages. */
+    private final long maxSteps, maxVirtualTime;
+    /**
+     * The step count and virtual time past which the run fails: the limits, and a fresh budget of the same size for
+     * cancelling the tasks left after the run ({@link #cancelPendingTasks()}), which may itself never end.
+     */
+    private long stepBudgetEnd, timeBudgetEnd;
+    /** Set while {@link #cancelPendingTasks()} runs: limit messages say so. */
+    private boolean cleaningUp;
+
     private Task<?> currentTask;
     private long steps;
+    private int taskCount;
     /** Bumped as a step starts and as it ends, so odd while a step runs; read by the watchdog. */
     @SuppressWarnings("unused")
     private long progress;
@@ -136,11 +172,25 @@ public final class EventLoop implements AutoCloseable {
         this.name = b.name;
         this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
         this.strands.requireAvailable();
-        this.listener = b.listener;
+        this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel);
+        this.listener = recorder == null ? b.listener : b.listener == null ? recorder
+                : new LoopListeners(b.listener, recorder);
         this.problemHandler = b.onProblem == null ? EventLoop::logProblem : b.onProblem;
         this.blockedThresholdNanos = VirtualTimes.nanos(b.blockedThreshold);
         this.owner = Thread.currentThread();
         this.activeThread = owner;
+        this.seed = b.seed;
+        SplittableRandom root = new SplittableRandom(b.seed);
+        SplittableRandom schedulerRandom = root.split();
+        this.userRandom = root.split();
+        this.buggify = b.policy == Policy.FIFO ? null : new Buggify(root.split());
+        this.scheduler = b.policy.newScheduler(schedulerRandom);
+        this.batch = scheduler == null ? null : new Handle[16];
+        this.decisions = scheduler == null ? null : new DecisionLog();
+        this.maxSteps = b.maxSteps;
+        this.maxVirtualTime = b.maxVirtualTime;
+        this.stepBudgetEnd = b.maxSteps;
+        this.timeBudgetEnd = b.maxVirtualTime;
     }
 
     /** A new loop with the default settings; same as {@code builder().build()}. */
@@ -259,6 +309,10 @@ public final class EventLoop implements AutoCloseable {
         coroutine.start();
         String taskName = name != null ? name : coroutine.name();
         Task<T> task = new Task<>(this, taskName, taskName == null ? ++unnamedTasks : 0, coroutine, background);
+        task.id = ++taskCount;
+        if (scheduler != null) {
+            scheduler.taskCreated(task);
+        }
         if (liveTail == null) {
             liveHead = task;
         } else {
@@ -463,6 +517,10 @@ public final class EventLoop implements AutoCloseable {
             if (first == null) {
                 return false;
             }
+            if (first.when > timeBudgetEnd) {
+                throw limitExceeded("virtual-time limit", "maxVirtualTime", VirtualTimes.format(maxVirtualTime),
+                        "the next timer is due at " + VirtualTimes.format(first.when));
+            }
             clock.advanceTo(first.when);
         }
         long now = clock.now();
@@ -472,14 +530,32 @@ public final class EventLoop implements AutoCloseable {
             ready.addLast(due);
         }
         batchRemaining = ready.size();
+        if (scheduler != null) {
+            batchCleanAt = -1;
+            if (batch.length < batchRemaining) {
+                batch = new Handle[Math.max(batchRemaining, batch.length * 2)];
+            }
+            for (int i = 0; i < batchRemaining; i++) {
+                batch[i] = ready.pollFirst();
+            }
+        }
         return true;
     }
 
     /** Runs the next callback of the current iteration (one step), unless it was cancelled. */
     private void runOne() {
-        Handle h = ready.pollFirst();
-        batchRemaining--;
-        if (h.cancelled) {
+        Handle h;
+        if (scheduler == null) {
+            h = ready.peekFirst();
+            if (!h.cancelled) {
+                checkStepBudget();
+            }
+            ready.pollFirst();
+            batchRemaining--;
+            if (h.cancelled) {
+                return;
+            }
+        } else if ((h = pickFromBatch()) == null) {
             return;
         }
         h.ran = true;
@@ -503,6 +579,80 @@ public final class EventLoop implements AutoCloseable {
         if (b != null) {
             blocked = null;
             throw b;
+        }
+    }
+
+    /**
+     * The scheduler path of {@link #runOne()}: drops the cancelled callbacks of the batch (they run under no policy),
+     * lets the scheduler pick one of the rest and records the pick when there were two or more. Null if the batch
+     * held only cancelled callbacks.
+     */
+    private Handle pickFromBatch() {
+        if (batchCleanAt != cancellations) {
+            int kept = 0;
+            for (int i = 0; i < batchRemaining; i++) {
+                Handle c = batch[i];
+                if (!c.cancelled) {
+                    batch[kept++] = c;
+                }
+            }
+            Arrays.fill(batch, kept, batchRemaining, null);
+            batchRemaining = kept;
+            batchCleanAt = cancellations;
+            if (kept == 0) {
+                return null;
+            }
+        }
+        int n = batchRemaining;
+        checkStepBudget();
+        int choice = scheduler.pick(batch, n, steps + 1);
+        if (n > 1) {
+            decisions.add(choice, n);
+        }
+        Handle h = batch[choice];
+        System.arraycopy(batch, choice + 1, batch, choice, n - choice - 1);
+        batch[--batchRemaining] = null;
+        return h;
+    }
+
+    /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
+    private void checkStepBudget() {
+        if (steps >= stepBudgetEnd) {
+            throw limitExceeded("step limit", "maxSteps", Long.toString(maxSteps),
+                    "step " + (steps + 1) + " was about to run");
+        }
+    }
+
+    private LimitExceededException limitExceeded(String limit, String setting, String value, String where) {
+        List<String> running = liveTaskLines();
+        StringBuilder msg = new StringBuilder().append("The run passed its ").append(limit).append(" (")
+                .append(setting).append(" = ").append(value).append(cleaningUp ? ", again while cancelling the "
+                        + "tasks left after the run" : "").append("): ").append(where).append(" (virtual time ")
+                .append(VirtualTimes.format(clock.now())).append(", step ").append(steps).append(").");
+        appendLines(msg, running, " No task is still running.", " Tasks still running, in creation order:");
+        msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
+                + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry loop), "
+                + "or raise ").append(setting).append(" on the builder.");
+        return new LimitExceededException(msg.toString(), running);
+    }
+
+    /** One line per live task, in creation order: "'name' waiting on what". */
+    private List<String> liveTaskLines() {
+        List<String> lines = new ArrayList<>();
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            lines.add("'" + t.name() + "' waiting on " + t.describeWaiter());
+        }
+        return lines;
+    }
+
+    private static void appendLines(StringBuilder msg, List<String> lines, String none, String heading) {
+        if (lines.isEmpty()) {
+            msg.append(none);
+            return;
+        }
+        msg.append(heading);
+        for (String line : lines) {
+            msg.append("\n  - ").append(line);
         }
     }
 
@@ -532,22 +682,13 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private DeadlockException deadlock(FutureBase<?> awaited) {
-        List<String> pending = new ArrayList<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            pending.add("'" + t.name() + "' waiting on " + t.describeWaiter());
-        }
+        List<String> pending = liveTaskLines();
         StringBuilder msg = new StringBuilder()
                 .append("Deadlock: ").append(awaited.describe()).append(" can never finish: nothing is ready to run")
                 .append(" and no timer is pending (virtual time ").append(VirtualTimes.format(clock.now()))
                 .append(", step ").append(steps).append(").");
-        if (pending.isEmpty()) {
-            msg.append(" No task is pending: nothing will ever complete it.");
-        } else {
-            msg.append(" Pending tasks, in creation order:");
-            for (String p : pending) {
-                msg.append("\n  - ").append(p);
-            }
-        }
+        appendLines(msg, pending, " No task is pending: nothing will ever complete it.",
+                " Pending tasks, in creation order:");
         msg.append("\nLook for a future that nobody resolves, an event nobody sets, or tasks that await each other.");
         return new DeadlockException(msg.toString(), pending);
     }
@@ -564,6 +705,85 @@ public final class EventLoop implements AutoCloseable {
     public long stepCount() {
         checkThread();
         return steps;
+    }
+
+    /**
+     * The events so far, as the builder's {@linkplain Builder#trace(TraceLevel) trace level} records them.
+     *
+     * @throws IllegalStateException if the loop was built without a trace
+     */
+    public Trace trace() {
+        checkThread();
+        if (recorder == null) {
+            throw new IllegalStateException("Event loop '" + name + "' records no trace: build it with "
+                    + "EventLoop.builder().trace(TraceLevel.DEFAULT).");
+        }
+        return recorder.snapshot();
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    boolean recordsTrace() {
+        return recorder != null;
+    }
+
+    long timeUnchecked() {
+        return clock.now();
+    }
+
+    /** The seed this loop was built with (0 unless set); it drives the policy, {@link #random()} and buggify. */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The seeded random source for user code: use it instead of {@code new Random()} or {@code Math.random()} so
+     * that a seed replays the run. Its draws are apart from the policy's, so drawing from it does not change the
+     * schedule.
+     */
+    public RandomGenerator random() {
+        checkThread();
+        return userRandom;
+    }
+
+    /**
+     * A fault point in the style of FoundationDB's {@code BUGGIFY}: whether the code should misbehave here now.
+     * Never true under {@link Policy#FIFO}. Under any other policy each point (by name) is enabled for the whole run
+     * with probability 1/4, drawn from the seed when the run first reaches it; an enabled point then fires with
+     * probability 1/4 each time it is reached.
+     *
+     * @param name the fault point's name, not null
+     * @return whether to take the faulty path
+     */
+    public boolean buggify(String name) {
+        checkThread();
+        Objects.requireNonNull(name, "name");
+        return buggify != null && buggify.fires(name);
+    }
+
+    /**
+     * Records a user mark in the trace (a {@link LoopListener#mark} event at the current step and virtual time);
+     * does nothing without a listener.
+     *
+     * @param label what happened, not null
+     */
+    public void mark(String label) {
+        checkThread();
+        Objects.requireNonNull(label, "label");
+        if (listener != null) {
+            listener.mark(currentTask, label);
+        }
+    }
+
+    /**
+     * The decisions this loop's policy took so far: each pick among two or more ready callbacks, as the index chosen
+     * among them in FIFO order. Empty under {@link Policy#FIFO}, which decides nothing.
+     */
+    public Decisions decisions() {
+        checkThread();
+        return decisions == null ? Decisions.none(seed) : decisions.toDecisions(seed, scheduler.describe());
     }
 
     /** The loop's name, for messages. */
@@ -656,6 +876,10 @@ public final class EventLoop implements AutoCloseable {
         createdCoroutines.clear();
         unretrieved.clear();
         ready.clear();
+        if (batch != null) {
+            Arrays.fill(batch, null);
+            batchRemaining = 0;
+        }
         timers.clear();
         inbox.clear();
         liveHead = liveTail = null;
@@ -674,6 +898,9 @@ public final class EventLoop implements AutoCloseable {
         for (Task<?> t : pending) {
             t.cancel();
         }
+        cleaningUp = true;
+        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, maxSteps);
+        timeBudgetEnd = VirtualTimes.saturatingAdd(clock.now(), maxVirtualTime);
         runWhile(() -> {
             for (Task<?> t : pending) {
                 if (!t.isDone()) {
@@ -765,14 +992,15 @@ public final class EventLoop implements AutoCloseable {
         if (!h.ran && !h.background) {
             pendingForeground--;
         }
+        cancellations++;
     }
 
     void scheduleStep(Task<?> task) {
-        callSoonInternal(task.stepFn, task.isBackground());
+        callSoonInternal(task.stepFn, task.isBackground()).task = task;
     }
 
     void scheduleWakeup(Task<?> task, FutureBase<?> done) {
-        callSoonInternal(() -> task.wakeUp(done), task.isBackground());
+        callSoonInternal(() -> task.wakeUp(done), task.isBackground()).task = task;
     }
 
     Strand newStrand(Runnable body, Task<?> task) {
@@ -880,21 +1108,108 @@ public final class EventLoop implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
-        static final Builder DEFAULTS = new Builder("loop", Duration.ofSeconds(5), null, null, null);
+        static final Builder DEFAULTS = new Builder("loop", Duration.ofSeconds(5), null, null, null,
+                0L, Policy.FIFO, Long.MAX_VALUE, Long.MAX_VALUE, TraceLevel.OFF);
 
         private final String name;
         private final Duration blockedThreshold;
         private final LoopListener listener;
         private final Consumer<LoopProblem> onProblem;
         private final StrandBackend strands;
+        private final long seed;
+        private final Policy policy;
+        private final long maxSteps;
+        private final long maxVirtualTime;
+        private final TraceLevel traceLevel;
 
         private Builder(String name, Duration blockedThreshold, LoopListener listener,
-                Consumer<LoopProblem> onProblem, StrandBackend strands) {
+                Consumer<LoopProblem> onProblem, StrandBackend strands, long seed, Policy policy, long maxSteps,
+                long maxVirtualTime, TraceLevel traceLevel) {
             this.name = name;
             this.blockedThreshold = blockedThreshold;
             this.listener = listener;
             this.onProblem = onProblem;
             this.strands = strands;
+            this.seed = seed;
+            this.policy = policy;
+            this.maxSteps = maxSteps;
+            this.maxVirtualTime = maxVirtualTime;
+            this.traceLevel = traceLevel;
+        }
+
+        private Builder with(String name, Duration blockedThreshold, LoopListener listener,
+                Consumer<LoopProblem> onProblem, StrandBackend strands) {
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    maxVirtualTime, traceLevel);
+        }
+
+        /**
+         * The seed of the run (0 by default): with the policy it decides everything the loop does, and it seeds
+         * {@link EventLoop#random()} and {@link EventLoop#buggify(String)}.
+         *
+         * @param seed any 64-bit value
+         * @return a new builder
+         */
+        public Builder seed(long seed) {
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    maxVirtualTime, traceLevel);
+        }
+
+        /**
+         * The policy that orders ready callbacks ({@link Policy#FIFO}, CPython's order, by default).
+         *
+         * @param policy the policy, not null; {@link Policy#pct(int)} needs its step count first
+         *     ({@link Policy#pct(int, long)})
+         * @return a new builder
+         */
+        public Builder policy(Policy policy) {
+            Objects.requireNonNull(policy, "policy").requireRunnable();
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    maxVirtualTime, traceLevel);
+        }
+
+        /**
+         * How much the loop records in its {@link EventLoop#trace()} ({@link TraceLevel#OFF} by default).
+         *
+         * @param level the level, not null
+         * @return a new builder
+         */
+        public Builder trace(TraceLevel level) {
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    maxVirtualTime, Objects.requireNonNull(level, "level"));
+        }
+
+        /**
+         * The most steps a run may take (no limit by default); the step after the limit fails the running call with a
+         * {@link LimitExceededException} that names the tasks still running.
+         *
+         * @param limit the limit, positive
+         * @return a new builder
+         */
+        public Builder maxSteps(long limit) {
+            if (limit <= 0) {
+                throw new IllegalArgumentException("Configuration error: maxSteps must be positive, was " + limit
+                        + ".");
+            }
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, limit,
+                    maxVirtualTime, traceLevel);
+        }
+
+        /**
+         * The latest virtual time a run may reach (no limit by default): moving the clock past it to a timer fails
+         * the running call with a {@link LimitExceededException} that names the tasks still running.
+         *
+         * @param limit virtual time since the loop's start, not null, not negative
+         * @return a new builder
+         */
+        public Builder maxVirtualTime(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.isNegative()) {
+                throw new IllegalArgumentException("Configuration error: maxVirtualTime must not be negative, was "
+                        + limit + ".");
+            }
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    VirtualTimes.nanos(limit), traceLevel);
         }
 
         /**
@@ -904,7 +1219,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder name(String name) {
-            return new Builder(Objects.requireNonNull(name, "name"), blockedThreshold, listener, onProblem, strands);
+            return with(Objects.requireNonNull(name, "name"), blockedThreshold, listener, onProblem, strands);
         }
 
         /**
@@ -920,7 +1235,7 @@ public final class EventLoop implements AutoCloseable {
                 throw new IllegalArgumentException("Configuration error: blockedThreshold must not be negative, "
                         + "was " + limit + ".");
             }
-            return new Builder(name, limit, listener, onProblem, strands);
+            return with(name, limit, listener, onProblem, strands);
         }
 
         /**
@@ -930,7 +1245,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder listener(LoopListener listener) {
-            return new Builder(name, blockedThreshold, listener, onProblem, strands);
+            return with(name, blockedThreshold, listener, onProblem, strands);
         }
 
         /**
@@ -941,7 +1256,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder onProblem(Consumer<LoopProblem> handler) {
-            return new Builder(name, blockedThreshold, listener, handler, strands);
+            return with(name, blockedThreshold, listener, handler, strands);
         }
 
         /**
@@ -951,7 +1266,11 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder strands(StrandBackend backend) {
-            return new Builder(name, blockedThreshold, listener, onProblem, backend);
+            return with(name, blockedThreshold, listener, onProblem, backend);
+        }
+
+        boolean tracing() {
+            return traceLevel != TraceLevel.OFF;
         }
 
         /** A new loop with these settings, belonging to the calling thread. */

@@ -17,6 +17,8 @@ public sealed class Handle permits TimerHandle {
     boolean cancelled;
     /** Set as the callback starts: a later cancel no longer changes the loop's count of pending work. */
     boolean ran;
+    /** The task this callback steps or wakes up, or null for other callbacks: what a policy orders by. */
+    Task<?> task;
 
     Handle(EventLoop loop, Runnable callback, boolean background) {
         this.loop = loop;

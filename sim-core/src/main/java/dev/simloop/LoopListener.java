@@ -35,4 +35,12 @@ public interface LoopListener {
 
     /** A timer is due and its callback is about to run. */
     default void timerFired(TimerHandle timer) {}
+
+    /**
+     * User code called {@link EventLoop#mark(String)}.
+     *
+     * @param task the task whose body marked, or null if a plain callback or the caller outside the loop did
+     * @param label the label, not null
+     */
+    default void mark(Task<?> task, String label) {}
 }

@@ -228,6 +228,25 @@ public final class Sim {
         return new AsCompleted<>(Objects.requireNonNull(awaitables, "awaitables"), timeout);
     }
 
+    /**
+     * A fault point of the current loop: whether to take the faulty path here; see {@link EventLoop#buggify(String)}.
+     *
+     * @param name the fault point's name, not null
+     * @return true when the point fires (never under {@link Policy#FIFO})
+     */
+    public static boolean buggify(String name) {
+        return currentLoop().buggify(name);
+    }
+
+    /**
+     * Records a user mark in the current loop's trace; see {@link EventLoop#mark(String)}.
+     *
+     * @param label what happened, not null
+     */
+    public static void mark(String label) {
+        currentLoop().mark(label);
+    }
+
     /** The task whose body is running; throws {@link IllegalStateException} outside one. */
     public static Task<?> currentTask() {
         return requireTask("currentTask");

@@ -17,6 +17,7 @@ final class SleepTimer implements Runnable {
         this.task = task;
         this.timer = task.loop.callAtInternal(VirtualTimes.saturatingAdd(task.loop.time(), nanos), this,
                 task.isBackground());
+        this.timer.task = task;
     }
 
     long deadline() {
@@ -36,7 +37,7 @@ final class SleepTimer implements Runnable {
         }
         done = true;
         task.loop.cancelTimerInternal(timer);
-        task.loop.callSoonInternal(() -> task.step(new CancelledException(message)), task.isBackground());
+        task.loop.callSoonInternal(() -> task.step(new CancelledException(message)), task.isBackground()).task = task;
         return true;
     }
 }

@@ -61,6 +61,9 @@ public final class Task<T> extends FutureBase<T> {
     /** The virtual time at which the task finished; -1 while pending. */
     private long doneTime = -1;
 
+    /** The creation number of this task in its loop, from 1; set once by the loop as it creates the task. */
+    int id;
+
     /** Neighbours in the loop's list of live tasks, in creation order (for deadlock and leak reports). */
     Task<?> prevLive, nextLive;
 
@@ -101,6 +104,11 @@ public final class Task<T> extends FutureBase<T> {
     public String waitingOn() {
         loop.checkThread();
         return describeWaiter();
+    }
+
+    /** This task's creation number in its loop: 1 for the first task created, 2 for the next, and so on. */
+    public int id() {
+        return id;
     }
 
     /** Whether this is a background task, which does not keep {@link EventLoop#runUntilIdle()} going. */

@@ -39,9 +39,26 @@
  * <p>Where CPython leaves an order undefined (iterating a set of tasks, equal priorities, timers with equal
  * deadlines), simloop uses creation order, and the type's javadoc says so.
  *
+ * <h2>Many interleavings, replay, shrinking</h2>
+ * <ul>
+ *   <li>{@link dev.simloop.Policy}: which ready callback runs next: {@code FIFO} (CPython's order, the default),
+ *       {@code RANDOM}, {@code PCT(depth)}, {@code POS}, a portfolio, or the replay of recorded decisions. A run is a
+ *       pure function of (seed, policy); the seed also drives {@link dev.simloop.EventLoop#random()} and the fault
+ *       points of {@link dev.simloop.Sim#buggify(String)}.</li>
+ *   <li>{@link dev.simloop.Simulation}: runs a test body under many seeds (on several threads if asked), with a
+ *       determinism check, and shrinks the first failure to its fewest departures from FIFO
+ *       ({@link dev.simloop.SweepResult}, {@link dev.simloop.RunResult}, {@link dev.simloop.Decisions}).</li>
+ *   <li>{@link dev.simloop.Trace}: the events of a run (created, started, suspended on what, resumed, finished,
+ *       timer fired, marks) with a 64-bit fingerprint; renders as text, a per-task column table and Chrome
+ *       trace-event JSON.</li>
+ *   <li>Step and virtual-time limits ({@link dev.simloop.EventLoop.Builder#maxSteps(long)},
+ *       {@link dev.simloop.EventLoop.Builder#maxVirtualTime(java.time.Duration)}) end runs that never finish with a
+ *       {@link dev.simloop.LimitExceededException} naming the tasks still running.</li>
+ * </ul>
+ *
  * <p>Ordering follows CPython's asyncio exactly (its semantics are the specification): ready callbacks run in FIFO
  * order, one pass per loop iteration; due timers run by (deadline, creation order); done-callbacks run through
- * {@code callSoon} in registration order.
+ * {@code callSoon} in registration order. Other policies reorder only the callbacks of one iteration.
  *
  * <p>Only one coroutine runs at a time, on the loop's thread or a thread standing in for it, so code run by a loop
  * needs no locks. A loop refuses calls from any other thread except {@link dev.simloop.EventLoop#callSoonThreadsafe}.

@@ -1,0 +1,76 @@
+package dev.simloop.bench;
+
+import static dev.simloop.Sim.await;
+import static dev.simloop.Sim.createTask;
+import static dev.simloop.Sim.yieldNow;
+
+import dev.simloop.Coroutine;
+import dev.simloop.Policy;
+import dev.simloop.Simulation;
+import dev.simloop.SweepResult;
+import dev.simloop.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fuzzing throughput: a scenario of 10 tasks doing 100 awaits each, swept under RANDOM with the default trace.
+ *
+ * <p>Prints {@code simloop-bench fuzz_runs_per_s <runs/s> runs/s} (one thread) and
+ * {@code simloop-bench fuzz_parallel_speedup <x> x} (the same seeds on 2 threads against 1). Wall-clock figures,
+ * so this is a benchmark, never a unit test. Arguments: [seconds per measurement, default 5].
+ */
+public final class FuzzBench {
+    private FuzzBench() {}
+
+    static final int TASKS = 10;
+    static final int AWAITS = 100;
+
+    static Coroutine<Void> scenario() {
+        return Coroutine.ofVoid("main", () -> {
+            List<Task<Void>> tasks = new ArrayList<>(TASKS);
+            for (int t = 0; t < TASKS; t++) {
+                tasks.add(createTask(Coroutine.ofVoid(() -> {
+                    for (int i = 0; i < AWAITS; i++) {
+                        yieldNow();
+                    }
+                })));
+            }
+            for (Task<Void> t : tasks) {
+                await(t);
+            }
+        });
+    }
+
+    static Simulation sweep(int seeds, int threads) {
+        return Simulation.of(FuzzBench::scenario).policy(Policy.random()).seeds(0x5EED, seeds).threads(threads);
+    }
+
+    /** Runs sweeps of {@code seeds} runs for about {@code seconds}; returns runs per second. */
+    static double measure(int seeds, int threads, double seconds) {
+        long runs = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long now;
+        do {
+            SweepResult r = sweep(seeds, threads).sweep();
+            if (!r.failures().isEmpty()) {
+                throw new AssertionError(r.report());
+            }
+            runs += r.runs();
+            now = System.nanoTime();
+        } while (now < end);
+        return runs / ((now - start) / 1e9);
+    }
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        // Sweeps of 10,000 seeds, as a seed sweep or a hunt runs them; each sweep starts its threads afresh.
+        int seeds = 10_000;
+        measure(seeds, 1, seconds); // warm-up, both paths: the JIT settles on the 2-thread profile late otherwise
+        measure(seeds, 2, seconds);
+        double one = measure(seeds, 1, seconds);
+        double two = measure(seeds, 2, seconds);
+        System.out.printf("simloop-bench fuzz_runs_per_s %.0f runs/s%n", one);
+        System.out.printf("simloop-bench fuzz_parallel_speedup %.2f x%n", two / one);
+    }
+}

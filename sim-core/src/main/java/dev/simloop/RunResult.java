@@ -1,0 +1,47 @@
+package dev.simloop;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * What one run of a {@link Simulation} did: its seed and policy, how it ended, its decisions and its trace.
+ *
+ * @param seed the run's seed
+ * @param policy the policy as the run resolved it ("RANDOM", "PCT(depth=3, k=41)", "REPLAY(RANDOM)", ...)
+ * @param failure why the run failed (the main coroutine's exception, a limit, an exception in a callback or one
+ *     nobody retrieved, or nondeterminism), or null if it passed
+ * @param steps how many steps it ran
+ * @param virtualTime the virtual time it ended at, in nanoseconds
+ * @param decisions the decisions its policy took, not null
+ * @param trace its events, or null when the simulation records none
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record RunResult(long seed, String policy, Throwable failure, long steps, long virtualTime,
+        Decisions decisions, Trace trace) {
+
+    /** Whether the run failed. */
+    public boolean failed() {
+        return failure != null;
+    }
+
+    /** The trace's fingerprint, or 0 without a trace. */
+    public long fingerprint() {
+        return trace == null ? 0 : trace.fingerprint();
+    }
+
+    /** What happened, in a few lines: seed in hex, policy, outcome, decisions and departures from FIFO. */
+    public String describe() {
+        String outcome = failure == null ? "passed" : "failed with " + failure;
+        return String.join("\n", List.of(
+                "seed " + Decisions.hex(seed) + ", policy " + policy + ": " + outcome,
+                "  " + steps + " steps, virtual time " + VirtualTimes.format(virtualTime) + ", " + decisions.size()
+                        + " decisions, " + decisions.departures()
+                        + (decisions.departures() == 1 ? " departure" : " departures") + " from FIFO"
+                        + (trace == null ? "" : ", trace fingerprint " + Decisions.hex(trace.fingerprint()))));
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.simloop;
+
+/**
+ * Picks which callback of the current loop iteration runs next: the seam every policy but FIFO plugs into.
+ *
+ * <p>The loop calls {@link #pick} once per step with the iteration's callbacks that are still to run, cancelled ones
+ * removed, in FIFO order (index 0 is what CPython would run). Only these are ready, so no pick can break causality,
+ * and the loop moves time only between iterations, never backwards. A scheduler holds the state of one run only,
+ * drawn from the one random source it was made with; nothing carries over to the next run.
+ */
+abstract class Scheduler {
+
+    /** Set when a portfolio chose this scheduler for the run: its name says so. */
+    boolean inPortfolio;
+
+    /** A task was created in this run; called before its first step is scheduled. */
+    void taskCreated(Task<?> task) {}
+
+    /**
+     * Which candidate runs as step {@code step}.
+     *
+     * @param candidates the iteration's callbacks still to run, in FIFO order; only {@code [0, n)} is valid
+     * @param n how many, at least 1
+     * @param step the number the step will have ({@link EventLoop#stepCount()} + 1)
+     * @return an index in {@code [0, n)}
+     */
+    abstract int pick(Handle[] candidates, int n, long step);
+
+    /** The policy as this run resolved it, for reports: "RANDOM", "PCT(depth=3, k=41)", "PORTFOLIO:POS", ... */
+    final String describe() {
+        return inPortfolio ? "PORTFOLIO:" + name() : name();
+    }
+
+    /** This scheduler's own name and parameters. */
+    abstract String name();
+}

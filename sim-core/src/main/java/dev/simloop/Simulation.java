@@ -1,0 +1,324 @@
+package dev.simloop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * Runs a test body under many seeded interleavings, replays a run, and shrinks a failing one: the sweep runner.
+ *
+ * <p>Each run is a fresh loop built from (seed, policy, limits) that runs the body's main coroutine like
+ * {@link EventLoop#run(Coroutine)}; it is a pure function of them, so a failing seed replays. An immutable builder:
+ *
+ * <pre>{@code
+ * SweepResult r = Simulation.of(() -> Coroutine.ofVoid(() -> { ... }))
+ *         .policy(Policy.pct(3)).seeds(0xC0FFEE, 1000).threads(2).checkDeterminism(true)
+ *         .sweep();
+ * r.orThrow();
+ * }</pre>
+ *
+ * <p>The seed of run i is {@link #seedOf(long, int)} of the base seed; {@link Policy#pct(int)} and
+ * {@link Policy#portfolio(long) portfolio(0)} take their step count k from one FIFO run of the body first (a pure
+ * function of the test, never learned from earlier seeds). A run fails when the main coroutine fails, when a limit is
+ * passed, and when a callback throws or an exception goes unretrieved.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Simulation {
+
+    private final Supplier<? extends Coroutine<?>> body;
+    private final Policy policy;
+    private final long baseSeed;
+    private final int seedCount;
+    private final int threads;
+    private final boolean checkDeterminism;
+    private final boolean shrink;
+    private final boolean stopAtFirstFailure;
+    private final EventLoop.Builder loop;
+
+    private Simulation(Supplier<? extends Coroutine<?>> body, Policy policy, long baseSeed, int seedCount,
+            int threads, boolean checkDeterminism, boolean shrink, boolean stopAtFirstFailure,
+            EventLoop.Builder loop) {
+        this.body = body;
+        this.policy = policy;
+        this.baseSeed = baseSeed;
+        this.seedCount = seedCount;
+        this.threads = threads;
+        this.checkDeterminism = checkDeterminism;
+        this.shrink = shrink;
+        this.stopAtFirstFailure = stopAtFirstFailure;
+        this.loop = loop;
+    }
+
+    /**
+     * A simulation of the main coroutine {@code body} makes: RANDOM policy, 100 seeds from base 0, one thread,
+     * shrinking on, stop at the first failure, a default-level trace, no limits.
+     *
+     * @param body makes a new main coroutine for each run, on the run's thread (with {@link #threads(int)} above 1,
+     *     from several threads at once: share no mutable state between runs), not null
+     * @return the simulation
+     */
+    public static Simulation of(Supplier<? extends Coroutine<?>> body) {
+        return new Simulation(Objects.requireNonNull(body, "body"), Policy.random(), 0, 100, 1, false, true, true,
+                EventLoop.builder().name("simulation").trace(TraceLevel.DEFAULT));
+    }
+
+    /**
+     * The policy of every run.
+     *
+     * @param policy not null
+     * @return a new simulation
+     */
+    public Simulation policy(Policy policy) {
+        return new Simulation(body, Objects.requireNonNull(policy, "policy"), baseSeed, seedCount, threads,
+                checkDeterminism, shrink, stopAtFirstFailure, loop);
+    }
+
+    /**
+     * The seeds a {@link #sweep()} runs: {@code count} of them, derived from {@code base} ({@link #seedOf}).
+     *
+     * @param base any 64-bit value
+     * @param count at least 1
+     * @return a new simulation
+     */
+    public Simulation seeds(long base, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("Configuration error: a sweep needs at least 1 seed, was " + count
+                    + ".");
+        }
+        return new Simulation(body, policy, base, count, threads, checkDeterminism, shrink, stopAtFirstFailure,
+                loop);
+    }
+
+    /**
+     * How many threads run seeds at once (1 by default); the result does not depend on it.
+     *
+     * @param threads at least 1
+     * @return a new simulation
+     */
+    public Simulation threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Configuration error: threads must be at least 1, was " + threads
+                    + ".");
+        }
+        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
+                stopAtFirstFailure, loop);
+    }
+
+    /**
+     * Whether each seed runs twice and the two traces are compared (off by default): a difference fails the run with a
+     * {@link NondeterminismException} that names the first step where they part and shows both events.
+     *
+     * @param check whether to check
+     * @return a new simulation
+     */
+    public Simulation checkDeterminism(boolean check) {
+        return new Simulation(body, policy, baseSeed, seedCount, threads, check, shrink, stopAtFirstFailure, loop);
+    }
+
+    /**
+     * Whether a sweep shrinks its first failing run (on by default); see {@link SweepResult#shrunk()}.
+     *
+     * @param shrink whether to shrink
+     * @return a new simulation
+     */
+    public Simulation shrink(boolean shrink) {
+        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
+                stopAtFirstFailure, loop);
+    }
+
+    /**
+     * Whether a sweep stops at its first failing seed (on by default) or runs every seed and reports all failures.
+     *
+     * @param stop whether to stop
+     * @return a new simulation
+     */
+    public Simulation stopAtFirstFailure(boolean stop) {
+        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink, stop, loop);
+    }
+
+    /**
+     * The loop settings of every run: limits ({@link EventLoop.Builder#maxSteps}, {@link
+     * EventLoop.Builder#maxVirtualTime}), trace level, strand backend, name. Its seed and policy are replaced by the
+     * run's. Its trace level counts as given ({@link TraceLevel#OFF} for a plain {@code EventLoop.builder()}: runs
+     * then carry no trace), except that a determinism check records at least {@link TraceLevel#DEFAULT}.
+     *
+     * @param settings a loop builder, not null
+     * @return a new simulation
+     */
+    public Simulation loop(EventLoop.Builder settings) {
+        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
+                stopAtFirstFailure, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * The seed of run {@code index} of a sweep from {@code base}: SplitMix64's output number {@code index}.
+     *
+     * @param base the base seed
+     * @param index the run's index, from 0
+     * @return the run's seed
+     */
+    public static long seedOf(long base, int index) {
+        return TraceRecorder.mix(base + (index + 1L) * 0x9E3779B97F4A7C15L);
+    }
+
+    /** The policy with its step count filled in from one FIFO run where it needs one. */
+    Policy resolvedPolicy() {
+        return policy.needsStepCount() ? policy.withStepCount(Math.max(1, runOnce(0, Policy.FIFO).steps())) : policy;
+    }
+
+    /**
+     * Runs one seed with this simulation's policy (a determinism check included if chosen).
+     *
+     * @param seed the seed, as a sweep reported it
+     * @return the run
+     */
+    public RunResult run(long seed) {
+        return runChecked(seed, resolvedPolicy());
+    }
+
+    /**
+     * Replays recorded decisions with their seed; past their end, the run goes on in FIFO order.
+     *
+     * @param decisions from {@link RunResult#decisions()} or {@link Decisions#read}, not null
+     * @return the run
+     */
+    public RunResult replay(Decisions decisions) {
+        Objects.requireNonNull(decisions, "decisions");
+        return runOnce(decisions.seed(), Policy.replay(decisions));
+    }
+
+    /** Runs every seed (on the chosen threads), then shrinks the first failure if asked. */
+    public SweepResult sweep() {
+        Policy resolved = resolvedPolicy();
+        RunResult[] failures = new RunResult[seedCount];
+        long[] decisionCounts = new long[seedCount];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+        Runnable worker = () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < seedCount && !(stopAtFirstFailure && i > firstFailure.get())) {
+                RunResult r = runChecked(seedOf(baseSeed, i), resolved);
+                decisionCounts[i] = r.decisions().size();
+                if (r.failed()) {
+                    failures[i] = r;
+                    firstFailure.accumulateAndGet(i, Math::min);
+                }
+            }
+        };
+        runOnThreads(worker);
+        int runs = stopAtFirstFailure && firstFailure.get() < seedCount ? firstFailure.get() + 1 : seedCount;
+        List<RunResult> failed = new ArrayList<>();
+        long decisions = 0;
+        for (int i = 0; i < runs; i++) {
+            decisions += decisionCounts[i];
+            if (failures[i] != null) {
+                failed.add(failures[i]);
+            }
+        }
+        RunResult shrunk = null;
+        if (shrink && !failed.isEmpty() && !(failed.get(0).failure() instanceof NondeterminismException)) {
+            shrunk = new Shrinker(this, failed.get(0)).shrink();
+        }
+        return new SweepResult(resolved.toString(), baseSeed, runs, decisions, failed, shrunk);
+    }
+
+    private void runOnThreads(Runnable worker) {
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        List<Thread> started = new ArrayList<>();
+        Throwable[] crash = new Throwable[1];
+        for (int t = 0; t < threads; t++) {
+            Thread th = Thread.ofPlatform().name("simloop-sweep-" + t).unstarted(worker);
+            th.setUncaughtExceptionHandler((x, e) -> {
+                synchronized (crash) {
+                    crash[0] = e;
+                }
+            });
+            started.add(th);
+            th.start();
+        }
+        for (Thread th : started) {
+            try {
+                th.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while a sweep ran.", e);
+            }
+        }
+        synchronized (crash) {
+            if (crash[0] != null) {
+                throw new IllegalStateException("A sweep thread crashed: " + crash[0], crash[0]);
+            }
+        }
+    }
+
+    private RunResult runChecked(long seed, Policy resolved) {
+        if (!checkDeterminism) {
+            return runOnce(seed, resolved);
+        }
+        RunResult first = runOnce(seed, resolved, true);
+        RunResult second = runOnce(seed, resolved, true);
+        int at = first.trace().firstDifference(second.trace());
+        if (at < 0) {
+            return first;
+        }
+        String a = at < first.trace().size() ? first.trace().event(at).toString() : "(the run had ended)";
+        String b = at < second.trace().size() ? second.trace().event(at).toString() : "(the run had ended)";
+        long step = at < first.trace().size() ? first.trace().step(at) : second.trace().step(at);
+        return new RunResult(seed, first.policy(), new NondeterminismException("Nondeterminism: seed "
+                + Decisions.hex(seed) + " under " + first.policy() + " ran twice and the runs parted at step " + step
+                + " (event " + at + "):\n  first run:  " + a + "\n  second run: " + b + "\nLook for the wall clock, "
+                + "Math.random(), new Random(), iteration over identity hashes or other threads in the code under "
+                + "test; use loop.random() for randomness."), first.steps(), first.virtualTime(), first.decisions(),
+                first.trace());
+    }
+
+    /** One run: a fresh loop from (seed, policy) and the settings; never throws for the body's failure. */
+    RunResult runOnce(long seed, Policy resolved) {
+        return runOnce(seed, resolved, false);
+    }
+
+    private RunResult runOnce(long seed, Policy resolved, boolean needTrace) {
+        List<Throwable> problems = new ArrayList<>();
+        EventLoop.Builder settings = needTrace && !loop.tracing() ? loop.trace(TraceLevel.DEFAULT) : loop;
+        EventLoop l = settings.seed(seed).policy(resolved).onProblem(p -> {
+            if (p.cause() != null) {
+                problems.add(p.cause());
+            }
+        }).build();
+        Throwable failure = null;
+        try {
+            l.runUntilComplete(body.get());
+        } catch (Throwable t) {
+            failure = t;
+        }
+        try {
+            l.cancelPendingTasks();
+        } catch (Throwable t) {
+            failure = addTo(failure, t);
+        }
+        l.close();
+        for (Throwable p : problems) {
+            failure = addTo(failure, p);
+        }
+        Decisions d = l.decisions();
+        return new RunResult(seed, d.policy(), failure, l.stepCount(), l.time(), d,
+                l.recordsTrace() ? l.trace() : null);
+    }
+
+    private static Throwable addTo(Throwable failure, Throwable more) {
+        if (failure == null) {
+            return more;
+        }
+        if (failure != more) {
+            failure.addSuppressed(more);
+        }
+        return failure;
+    }
+}
