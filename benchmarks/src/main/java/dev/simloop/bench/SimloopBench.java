@@ -17,14 +17,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The {@code simloop-bench} command: runs the benchmarks and prints one line per figure,
  * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
  *
- * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code memory}.
+ * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code memory}.
  */
 public final class SimloopBench {
     private SimloopBench() {}
 
     public static void main(String[] args) throws RunnerException {
         List<String> what = args.length == 0 || List.of(args).contains("all")
-                ? List.of("switch", "timers", "memory") : List.of(args);
+                ? List.of("switch", "timers", "fuzz", "memory") : List.of(args);
         System.out.println("# simloop-bench on " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cpus");
         if (what.contains("switch")) {
@@ -37,6 +37,10 @@ public final class SimloopBench {
             for (RunResult r : jmh(TimersBench.class)) {
                 figure("timers_100k_ms", r, "ms");
             }
+        }
+        if (what.contains("fuzz")) {
+            System.err.println("simloop-bench: running FuzzBench (5 s warm-up and 5 s measurement, 1 and 2 threads)");
+            FuzzBench.run(5);
         }
         if (what.contains("memory")) {
             double mb = MemoryBench.megabytesForSuspendedTasks(1_000_000, StrandBackend.CONTINUATION);
