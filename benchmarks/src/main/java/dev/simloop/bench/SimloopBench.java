@@ -17,14 +17,23 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The {@code simloop-bench} command: runs the benchmarks and prints one line per figure,
  * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
  *
- * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code memory}.
+ * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code memory}, as
+ * separate arguments or one separated by commas ({@code -Dbench.args=switch,timers} through Maven).
  */
 public final class SimloopBench {
     private SimloopBench() {}
 
     public static void main(String[] args) throws RunnerException {
-        List<String> what = args.length == 0 || List.of(args).contains("all")
-                ? List.of("switch", "timers", "fuzz", "memory") : List.of(args);
+        List<String> asked = new ArrayList<>();
+        for (String arg : args) {
+            asked.addAll(List.of(arg.trim().split("[,\\s]+")));
+        }
+        List<String> all = List.of("switch", "timers", "fuzz", "memory");
+        List<String> what = asked.isEmpty() || asked.contains("all") ? all : asked;
+        if (!all.containsAll(what)) {
+            System.err.println("simloop-bench: unknown benchmark in " + what + "; choose from " + all + " or all");
+            System.exit(2);
+        }
         System.out.println("# simloop-bench on " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cpus");
         if (what.contains("switch")) {
