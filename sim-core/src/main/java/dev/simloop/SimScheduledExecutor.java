@@ -211,6 +211,16 @@ public final class SimScheduledExecutor implements ScheduledExecutorService {
                 "In a coroutine, await(executor.whenTerminated()) instead.");
     }
 
+    /**
+     * Shuts down and waits for termination as {@link #awaitTermination} does with no timeout: a termination that can
+     * never come is a {@link DeadlockException} (the JDK's default would wait a virtual day at a time, for ever).
+     */
+    @Override
+    public void close() {
+        shutdown();
+        awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) {
         return Invocations.all(this, tasks, BlockingCalls.FOREVER);

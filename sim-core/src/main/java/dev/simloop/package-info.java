@@ -22,6 +22,11 @@
  *   <li>{@link dev.simloop.SimFuture}: a low-level result that callbacks resolve.</li>
  *   <li>{@link dev.simloop.Sim}: {@code await}, {@code sleep}, {@code yieldNow}, {@code createTask} for coroutine
  *       bodies (static import).</li>
+ *   <li>Adapters for code written for ordinary Java: {@link dev.simloop.EventLoop#clock()} (a
+ *       {@code java.time.Clock}), {@link dev.simloop.EventLoop#scheduledExecutor()} (a
+ *       {@code ScheduledExecutorService}), {@link dev.simloop.EventLoop#executor()} (for {@code CompletableFuture}
+ *       stages), {@link dev.simloop.Sim#await(java.util.concurrent.CompletionStage)} and
+ *       {@code task.toCompletableFuture()}, all on virtual time.</li>
  * </ul>
  *
  * <p>Ordering follows CPython's asyncio exactly (its semantics are the specification): ready callbacks run in FIFO

@@ -114,6 +114,17 @@ class ExecutorShutdownTest {
     }
 
     @Test
+    void closeShutsDownAndWaitsForTheTasksInVirtualTime() {
+        executor.schedule(() -> mark("last"), 2, TimeUnit.DAYS);
+        executor.scheduleAtFixedRate(() -> mark("sweep"), 1, 1, TimeUnit.DAYS);
+        try (SimScheduledExecutor closing = executor) {
+            mark("closing " + closing.name());
+        }
+        assertThat(log).containsExactly("closing scheduled@0 s", "last@172800 s");
+        assertThat(executor.isTerminated()).isTrue();
+    }
+
+    @Test
     void aCoroutineAwaitsTerminationInsteadOfBlocking() {
         executor.schedule(() -> mark("work"), 3, TimeUnit.SECONDS);
         String result = loop.runUntilComplete(Coroutine.of(() -> {
