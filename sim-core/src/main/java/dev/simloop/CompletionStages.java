@@ -69,6 +69,8 @@ final class CompletionStages {
             future.setResult(value);
         } else if (cause instanceof CancellationException c) {
             future.cancel(c.getMessage());
+        } else if (cause instanceof CancelledException c) {
+            future.cancel(c.cancelMessage());
         } else {
             future.setException(cause);
         }

@@ -322,6 +322,10 @@ public final class EventLoop implements AutoCloseable {
      * {@code CompletableFuture}'s {@code *Async} methods, which otherwise run on the JDK's common pool in real time.
      * It throws a {@link WrongThreadException} on another thread, and a
      * {@link java.util.concurrent.RejectedExecutionException} once the loop is closed.
+     *
+     * <p>Not virtualised, even with this executor: {@code orTimeout}, {@code completeOnTimeout} and
+     * {@code delayedExecutor} wait on the JDK's own timer thread in real time. Schedule such timeouts on
+     * {@link #scheduledExecutor()} instead (see docs/adapters.md).
      */
     public Executor executor() {
         return new LoopExecutor(this);

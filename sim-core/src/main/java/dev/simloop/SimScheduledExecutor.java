@@ -37,7 +37,9 @@ import org.apiguardian.api.API;
  *       passed in virtual time; inside the running loop they throw an {@link IllegalStateException} at once.</li>
  * </ul>
  *
- * <p>Confined like its loop: every method throws a {@link WrongThreadException} on another thread.
+ * <p>Confined like its loop: every method throws a {@link WrongThreadException} on another thread. No parameter may
+ * be null. What it cannot do: make a run that blocks its thread ({@code Thread.sleep}, a blocking call) take virtual
+ * time; such a run holds up the whole loop in real time, and the blocked-loop watchdog reports it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SimScheduledExecutor implements ScheduledExecutorService {

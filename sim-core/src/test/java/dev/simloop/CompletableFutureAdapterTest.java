@@ -61,8 +61,10 @@ class CompletableFutureAdapterTest {
         CompletableFuture<String> dependent = failed.thenApply(s -> s);
         CompletableFuture<String> cancelled = new CompletableFuture<>();
         cancelled.cancel(false);
+        CompletableFuture<String> later = new CompletableFuture<>();
+        loop.callLater(Duration.ofSeconds(1), () -> later.completeExceptionally(new CancelledException("stop")));
         loop.runUntilComplete(Coroutine.ofVoid(() -> {
-            for (CompletableFuture<String> cf : List.of(failed, dependent, cancelled)) {
+            for (CompletableFuture<String> cf : List.of(failed, dependent, cancelled, later)) {
                 try {
                     await(cf);
                 } catch (Throwable t) {
@@ -70,7 +72,8 @@ class CompletableFutureAdapterTest {
                 }
             }
         }));
-        assertThat(log).containsExactly("IOException: disk", "IOException: disk", "CancelledException: cancelled");
+        assertThat(log).containsExactly("IOException: disk", "IOException: disk", "CancelledException: cancelled",
+                "CancelledException: stop");
     }
 
     @Test
