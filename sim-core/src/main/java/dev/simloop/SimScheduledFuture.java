@@ -188,8 +188,10 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
     }
 
     /**
-     * A {@link CompletableFuture} that completes with this task's outcome, for {@link Sim#await(
-     * java.util.concurrent.CompletionStage)}; cancelling it does not cancel this task.
+     * A {@link CompletableFuture} that completes with this task's outcome, for a coroutine to await; cancelling it
+     * does not cancel this task.
+     *
+     * @see Sim#await(java.util.concurrent.CompletionStage)
      */
     public CompletableFuture<V> toCompletableFuture() {
         loop.checkThread();

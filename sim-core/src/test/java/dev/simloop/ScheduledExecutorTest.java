@@ -134,6 +134,29 @@ class ScheduledExecutorTest {
     }
 
     @Test
+    void aRunIsATaskCreatedWhenTheRunIsDueSoItStartsOneIterationLater() {
+        executor.execute(() -> log.add("run of " + Sim.currentTask().name()));
+        loop.callSoon(() -> log.add("callSoon after execute"));
+        loop.runUntilIdle();
+        assertThat(log).containsExactly("callSoon after execute", "run of scheduled-1");
+        assertThat(loop.stepCount()).isEqualTo(3);
+    }
+
+    @Test
+    void badArgumentsAndAClosedLoopAreRefused() {
+        assertThatThrownBy(() -> executor.scheduleAtFixedRate(() -> {}, 0, 0, TimeUnit.SECONDS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The period of a periodic task must be positive, was 0.");
+        assertThatThrownBy(() -> executor.scheduleWithFixedDelay(() -> {}, 0, -1, TimeUnit.SECONDS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The delay of a periodic task must be positive, was -1.");
+        loop.close();
+        assertThatThrownBy(() -> executor.submit(() -> "late"))
+                .isInstanceOf(RejectedExecutionException.class)
+                .hasMessage("Executor 'scheduled' rejected a task: its event loop 'loop' is closed.");
+    }
+
+    @Test
     void periodicTasksDoNotKeepRunUntilIdleGoing() {
         executor.scheduleAtFixedRate(() -> mark("sweep"), 0, 1, TimeUnit.MINUTES);
         executor.schedule(() -> mark("one-shot"), 90, TimeUnit.SECONDS);
