@@ -5,8 +5,9 @@ import org.apiguardian.api.API;
 /**
  * Something a coroutine can {@link Sim#await await}: a {@link Coroutine}, a {@link Task} or a {@link SimFuture}.
  *
- * <p>Sealed: {@code await} knows how to suspend on each kind. To await something else, resolve a
- * {@link SimFuture} from its completion.
+ * <p>Sealed: {@code await} knows how to suspend on each kind. A {@link java.util.concurrent.CompletionStage} (a
+ * {@code CompletableFuture}) has its own overload, {@link Sim#await(java.util.concurrent.CompletionStage)}; to await
+ * something else, resolve a {@link SimFuture} from its completion.
  *
  * @param <T> the type of the result
  */

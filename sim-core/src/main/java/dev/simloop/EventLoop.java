@@ -6,7 +6,11 @@ import dev.simloop.internal.Strands;
 import dev.simloop.internal.Watchdog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -343,6 +348,50 @@ public final class EventLoop implements AutoCloseable {
     public <T> SimFuture<T> createFuture(String name) {
         checkOpen();
         return new SimFuture<>(this, Objects.requireNonNull(name, "name"));
+    }
+
+    // ---------------------------------------------------------------- adapters for ordinary Java code
+
+    /**
+     * A {@link Clock} (so also an {@link java.time.InstantSource}) on this loop's virtual time: the epoch at virtual
+     * time zero, in UTC. Like the loop, it answers on the loop's thread only.
+     */
+    public Clock clock() {
+        return clock(Instant.EPOCH, ZoneOffset.UTC);
+    }
+
+    /**
+     * A {@link Clock} on this loop's virtual time that reads {@code start} at virtual time zero, in {@code zone}.
+     *
+     * @param start the instant at virtual time zero, not null
+     * @param zone the clock's zone, not null
+     * @return the clock
+     */
+    public Clock clock(Instant start, ZoneId zone) {
+        return new SimClock(this, start, zone);
+    }
+
+    /**
+     * An {@link Executor} that runs each command as a callback of this loop (as {@link #callSoon} does): pass it to
+     * {@code CompletableFuture}'s {@code *Async} methods, which otherwise run on the JDK's common pool in real time.
+     * It throws a {@link WrongThreadException} on another thread, and a
+     * {@link java.util.concurrent.RejectedExecutionException} once the loop is closed.
+     *
+     * <p>Not virtualised, even with this executor: {@code orTimeout}, {@code completeOnTimeout} and
+     * {@code delayedExecutor} wait on the JDK's own timer thread in real time. Schedule such timeouts on
+     * {@link #scheduledExecutor()} instead (see docs/adapters.md).
+     */
+    public Executor executor() {
+        return new LoopExecutor(this);
+    }
+
+    /**
+     * A new {@link java.util.concurrent.ScheduledExecutorService} on this loop's virtual time, named "scheduled";
+     * see {@link SimScheduledExecutor} for its semantics.
+     */
+    public SimScheduledExecutor scheduledExecutor() {
+        checkOpen();
+        return new SimScheduledExecutor(this, "scheduled");
     }
 
     // ---------------------------------------------------------------- running
@@ -940,6 +989,11 @@ public final class EventLoop implements AutoCloseable {
     /** Whether code running now belongs to a background task (its callbacks are background work too). */
     boolean inBackground() {
         return currentTask != null && currentTask.isBackground();
+    }
+
+    /** Whether the calling thread may call into the loop right now (the test {@link #checkThread()} makes). */
+    boolean isLoopThread() {
+        return Thread.currentThread() == activeThread;
     }
 
     void checkThread() {

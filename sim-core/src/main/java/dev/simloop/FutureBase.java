@@ -2,6 +2,7 @@ package dev.simloop;
 
 import dev.simloop.internal.Sneaky;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -80,6 +81,18 @@ abstract sealed class FutureBase<T> implements Awaitable<T> permits SimFuture, T
         }
         retrieved();
         return exception;
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes with this one's outcome, for code outside the loop: at once if this
+     * is done, else when its done-callbacks run. Cancelling the returned future cancels this one (on the loop's
+     * thread); a failure handed to it counts as retrieved.
+     *
+     * @return a new CompletableFuture
+     */
+    public final CompletableFuture<T> toCompletableFuture() {
+        loop.checkThread();
+        return CompletionStages.toCompletableFuture(this);
     }
 
     /** Name and state, for messages: "task 'worker'", "future 'reply'". */

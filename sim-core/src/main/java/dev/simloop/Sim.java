@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
 
 /**
@@ -52,6 +54,38 @@ public final class Sim {
                 yield result;
             }
         };
+    }
+
+    /**
+     * Waits for a {@link CompletionStage} (a {@link CompletableFuture}, say) and returns its result, suspending the
+     * current task until the stage completes; a stage already completed returns at once without suspending.
+     *
+     * <p>The stage's failure is rethrown unchanged, without the {@link java.util.concurrent.CompletionException} that
+     * dependent stages wrap it in; a cancelled stage throws {@link CancelledException}, and cancelling the awaiting
+     * task cancels a {@link CompletableFuture} it awaits. A stage completed on the loop's thread (by a stage that
+     * runs on {@link EventLoop#executor()}, or by a task) wakes the task deterministically. One completed by another
+     * thread reaches the loop through {@link EventLoop#callSoonThreadsafe}; a virtual-time loop does not wait for
+     * other threads, so a run that has nothing else to do reports a deadlock instead of waiting for it.
+     *
+     * @param stage what to wait for, not null
+     * @param <T> the result type
+     * @return the result, may be null
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        Task<?> task = requireTask("await");
+        Objects.requireNonNull(stage, "stage");
+        if (stage instanceof CompletableFuture<T> cf && cf.isDone()) {
+            return CompletionStages.outcomeNow(cf);
+        }
+        SimFuture<T> future = CompletionStages.toSimFuture(task.loop, stage, "awaited CompletionStage");
+        try {
+            return await(future);
+        } catch (CancelledException e) {
+            if (future.isCancelled() && stage instanceof CompletableFuture<T> cf) {
+                cf.cancel(false);
+            }
+            throw e;
+        }
     }
 
     /**

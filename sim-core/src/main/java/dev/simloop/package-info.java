@@ -56,6 +56,15 @@
  *       {@link dev.simloop.LimitExceededException} naming the tasks still running.</li>
  * </ul>
  *
+ * <h2>Ordinary Java code on virtual time</h2>
+ * <ul>
+ *   <li>Adapters for code written for ordinary Java: {@link dev.simloop.EventLoop#clock()} (a
+ *       {@code java.time.Clock}), {@link dev.simloop.EventLoop#scheduledExecutor()} (a
+ *       {@code ScheduledExecutorService}), {@link dev.simloop.EventLoop#executor()} (for {@code CompletableFuture}
+ *       stages), {@link dev.simloop.Sim#await(java.util.concurrent.CompletionStage)} and
+ *       {@code task.toCompletableFuture()}, all on virtual time.</li>
+ * </ul>
+ *
  * <p>Ordering follows CPython's asyncio exactly (its semantics are the specification): ready callbacks run in FIFO
  * order, one pass per loop iteration; due timers run by (deadline, creation order); done-callbacks run through
  * {@code callSoon} in registration order. Other policies reorder only the callbacks of one iteration.
