@@ -6,6 +6,7 @@ import example.plain.ExpiringCache;
 import example.plain.LostInvalidationCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.Test;
  * value the load read before the update, and serves it as fresh until it expires.
  *
  * <p>Under FIFO a specific timing shows it deterministically (the update lands inside the load's latency). The same
- * race at one virtual instant (load reply and invalidation due together) is benign under FIFO's order and needs a
- * seeded sweep to be found: that test waits for seeded policies (issue 4) and is left for the merge.
+ * race at one virtual instant (load reply and invalidation due together) is benign under FIFO's order; a seeded
+ * sweep finds it in the buggy cache and never in the fixed one.
  */
 class CacheRaceTest {
+
+    private static final int FIRST_FAILING_INDEX = 3;
+    private static final int FAILURES_IN_200 = 99;
 
     private final EventLoop loop = EventLoop.create();
     private final Clock clock = loop.clock();
@@ -68,6 +72,64 @@ class CacheRaceTest {
     void anUpdateAfterTheLoadIsSeenByBoth() {
         assertThat(readAfterUpdateAt(buggy(), 150)).isEqualTo("old then new");
         assertThat(readAfterUpdateAt(fixed(), 150)).isEqualTo("old then new");
+    }
+
+    /**
+     * The same-instant race as a simulation body: the components are built on the run's own loop, the invalidation
+     * is due exactly when the load replies, and the body fails when the second read serves the stale value.
+     */
+    private static Coroutine<String> sameInstantRace(boolean buggyCache) {
+        return Coroutine.of("cache-race", () -> {
+            EventLoop run = Sim.currentLoop();
+            Clock runClock = run.clock();
+            SimScheduledExecutor runScheduler = run.scheduledExecutor();
+            PlainJavaBackend store = new PlainJavaBackend(runScheduler, runClock, Duration.ofMillis(100));
+            ExpiringCache<String, String> cache = buggyCache
+                    ? new LostInvalidationCache<>(runClock, runScheduler, Duration.ofMinutes(5), store::read)
+                    : new ExpiringCache<>(runClock, runScheduler, Duration.ofMinutes(5), store::read);
+            store.put("k", "old");
+            CompletableFuture<String> first = cache.get("k");
+            runScheduler.schedule(() -> {
+                store.put("k", "new");
+                cache.invalidate("k");
+            }, 100, TimeUnit.MILLISECONDS);
+            Sim.sleep(Duration.ofMillis(200));
+            String second = Sim.await(cache.get("k"));
+            cache.close();
+            runScheduler.shutdown();
+            String seen = Sim.await(first) + " then " + second;
+            if (!seen.equals("old then new")) {
+                throw new AssertionError("stale read after an invalidation: " + seen);
+            }
+            return seen;
+        });
+    }
+
+    private static int indexOf(long seed) {
+        for (int i = 0; i < 200; i++) {
+            if (Simulation.seedOf(7, i) == seed) {
+                return i;
+            }
+        }
+        throw new AssertionError("not a seed of the sweep: " + Decisions.hex(seed));
+    }
+
+    @Test
+    void aSeededSweepFindsTheSameInstantRaceInTheBuggyCacheOnly() {
+        Simulation buggy = Simulation.of(() -> sameInstantRace(true)).policy(Policy.random()).seeds(7, 200)
+                .stopAtFirstFailure(false).shrink(false);
+        SweepResult found = buggy.sweep();
+        RunResult first = found.firstFailure().orElseThrow();
+        assertThat(first.failure()).hasMessage("stale read after an invalidation: old then old");
+        assertThat(List.of(indexOf(first.seed()), found.failures().size()))
+                .as("index of the first failing seed, failures in 200 seeds")
+                .containsExactly(FIRST_FAILING_INDEX, FAILURES_IN_200);
+        assertThat(buggy.run(first.seed()).trace().fingerprint()).isEqualTo(first.trace().fingerprint());
+
+        SweepResult fixed = Simulation.of(() -> sameInstantRace(false)).policy(Policy.random()).seeds(7, 200)
+                .stopAtFirstFailure(false).sweep();
+        assertThat(fixed.failures()).isEmpty();
+        assertThat(fixed.decisions()).isPositive();
     }
 
     @Test
