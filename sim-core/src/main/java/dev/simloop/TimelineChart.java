@@ -17,14 +17,14 @@ final class TimelineChart {
     private final long failingStep;
     private final StringBuilder out = new StringBuilder();
 
-    private TimelineChart(Trace trace, long failingStep) {
-        this.events = trace.events();
+    private TimelineChart(List<TraceEvent> events, long failingStep) {
+        this.events = events;
         this.layout = new TimelineLayout(events);
         this.failingStep = failingStep;
     }
 
-    static String svg(Trace trace, long failingStep) {
-        return new TimelineChart(trace, failingStep).render();
+    static String svg(List<TraceEvent> events, long failingStep) {
+        return new TimelineChart(events, failingStep).render();
     }
 
     private String render() {
@@ -46,7 +46,7 @@ final class TimelineChart {
     }
 
     private void axis(int height) {
-        int labelEnd = 0;
+        int[] labelEnd = new int[2]; // time labels take the upper row, or the lower one where the upper is full
         int stepEnd = 0;
         for (int c = 0; c < layout.columns(); c++) {
             int x = LEFT + c * COL;
@@ -63,10 +63,11 @@ final class TimelineChart {
                         .append("\" x2=\"").append(x).append("\" y2=\"").append(height).append("\"/>\n");
             }
             String time = VirtualTimes.format(layout.timeOf(c));
-            if (jump && x + 3 >= labelEnd) {
-                out.append("<text class=\"time\" x=\"").append(x + 3).append("\" y=\"").append(TOP - 38)
+            int row = x + 3 >= labelEnd[0] ? 0 : 1;
+            if (jump && x + 3 >= labelEnd[row]) {
+                out.append("<text class=\"time\" x=\"").append(x + 3).append("\" y=\"").append(TOP - 38 + 14 * row)
                         .append("\">").append(Html.escape(time)).append("</text>\n");
-                labelEnd = x + 3 + Html.textWidth(time, 7) + 8;
+                labelEnd[row] = x + 3 + Html.textWidth(time, 7) + 8;
             }
             String label = Long.toString(step);
             if (x + COL / 2 - Html.textWidth(label, 6) / 2 >= stepEnd) {
@@ -144,8 +145,9 @@ final class TimelineChart {
                 out.append("<path class=\"diamond\" d=\"M").append(cx).append(' ').append(y + 3)
                         .append(" l5 5 l-5 5 l-5 -5 z\"/>");
                 if (layout.markRank(i) == 0) {
-                    int room = (layout.nextMarkColumn(i) - layout.columnOf(i)) * COL - 14;
-                    out.append("<text class=\"label\" x=\"").append(cx + 8).append("\" y=\"").append(y + 12)
+                    int after = 6 * layout.marksAfter(i);
+                    int room = (layout.nextMarkColumn(i) - layout.columnOf(i)) * COL - 14 - after;
+                    out.append("<text class=\"label\" x=\"").append(cx + 8 + after).append("\" y=\"").append(y + 12)
                             .append("\">").append(Html.escape(Html.clip(layout.markLabel(i), room, 6)))
                             .append("</text>");
                 }

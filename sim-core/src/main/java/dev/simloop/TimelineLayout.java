@@ -126,6 +126,17 @@ final class TimelineLayout {
         return rank;
     }
 
+    /** How many marks of the same task come after mark {@code i} in its step. */
+    int marksAfter(int i) {
+        int n = 0;
+        for (int j = nextOfTask[i]; j >= 0 && column[j] == column[i]; j = nextOfTask[j]) {
+            if (events.get(j).kind() == TraceEvent.Kind.MARK) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The labels of mark {@code i} and the marks after it of the same task and step, joined by "; ". */
     String markLabel(int i) {
         StringBuilder sb = new StringBuilder(events.get(i).detail());

@@ -18,7 +18,7 @@ final class TimelinePage {
     private static final String JS = resource("timeline.js");
 
     static String html(Trace trace, String title, long failingStep) {
-        List<TraceEvent> events = trace.events();
+        List<TraceEvent> events = List.copyOf(trace.events()); // rendered once: a trace renders events when read
         int selected = -1;
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
@@ -33,7 +33,7 @@ final class TimelinePage {
                 .append(failingStep < 0 ? "" : failingStep).append("\">\n<header>\n<h1>").append(Html.escape(title))
                 .append("</h1>\n<p class=\"summary\">").append(summary(trace, failingStep)).append("</p>\n")
                 .append(LEGEND).append("</header>\n<div class=\"chart\">\n")
-                .append(TimelineChart.svg(trace, failingStep)).append("</div>\n")
+                .append(TimelineChart.svg(events, failingStep)).append("</div>\n")
                 .append("<section id=\"detail\"><p class=\"hint\">Point at or click an event to see it here.</p>")
                 .append("</section>\n");
         table(sb, events, failingStep);
