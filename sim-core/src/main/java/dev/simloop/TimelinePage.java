@@ -34,8 +34,8 @@ final class TimelinePage {
                 .append("</h1>\n<p class=\"summary\">").append(summary(trace, failingStep)).append("</p>\n")
                 .append(LEGEND).append("</header>\n<div class=\"chart\">\n")
                 .append(TimelineChart.svg(events, failingStep)).append("</div>\n")
-                .append("<section id=\"detail\"><p class=\"hint\">Point at or click an event to see it here.</p>")
-                .append("</section>\n");
+                .append("<section id=\"detail\"><p class=\"hint\">Point at or click an event to see it here; the ")
+                .append("arrow keys step through them.</p></section>\n");
         table(sb, events, failingStep);
         return sb.append("<script>\n").append(JS).append("</script>\n</body>\n</html>\n").toString();
     }

@@ -186,7 +186,8 @@ public final class Trace {
      * The trace as one self-contained HTML page (inline style and script; it loads nothing): one lane per task along
      * the steps, labelled with virtual time where it moves; each step a task ran, each suspension with what it waited
      * on, each mark, timer and end marked; step {@code failingStep} highlighted; pointing at or clicking an event
-     * shows it, and {@code #ev=N} in the address selects event N. The same trace and arguments give the same text.
+     * shows it, the arrow keys step through the events, and {@code #ev=N} in the address selects event N. The same
+     * trace and arguments give the same text.
      *
      * @param title the page's title, not null
      * @param failingStep the step to highlight, or -1 for none

@@ -27,6 +27,16 @@
     var t = e.target.closest("[data-ev]");
     if (t) { select(t.getAttribute("data-ev")); }
   });
+  document.addEventListener("keydown", function (e) {
+    var step = { ArrowRight: 1, j: 1, ArrowLeft: -1, k: -1 }[e.key];
+    var rows = document.querySelectorAll("tr[data-ev]").length;
+    if (!step || !rows) { return; }
+    var next = selected === null ? 0 : Math.min(rows - 1, Math.max(0, Number(selected) + step));
+    select(String(next));
+    var g = document.querySelector('g.ev[data-ev="' + next + '"]');
+    if (g) { g.scrollIntoView({ block: "nearest", inline: "nearest" }); }
+    e.preventDefault();
+  });
   var svg = document.querySelector("svg.timeline");
   svg.addEventListener("mouseover", function (e) {
     var t = e.target.closest("g.ev");

@@ -4,6 +4,7 @@ import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.mark;
 import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +90,19 @@ class TimelineTest {
                         + "<td>failed with java.lang.IllegalStateException: boom</td></tr>");
         assertThat(trace.renderHtml("run 7", -1)).contains("<title>run 7</title>", "<h1>run 7</h1>",
                 "<body data-selected=\"\" data-failing-step=\"\">").doesNotContain("class=\"failing");
+    }
+
+    @Test
+    void aRunRendersItsTimelineTitledWithSeedPolicyAndOutcome() {
+        RunResult failure = Simulation.of(Scenarios::lostUpdate).seeds(0, 100).sweep().firstFailure().orElseThrow();
+        String title = "seed " + Decisions.hex(failure.seed()) + ", policy RANDOM: failed with "
+                + "java.lang.AssertionError: lost update: counter is 1, expected 2";
+        assertThat(failure.renderHtml()).contains("<title>" + title + "</title>", "<h1>" + title + "</h1>",
+                "data-failing-step=\"" + failure.trace().lastFailureStep() + "\"");
+        RunResult untraced = Simulation.of(Scenarios::lostUpdate).loop(EventLoop.builder()).run(7);
+        assertThatThrownBy(untraced::renderHtml).isInstanceOf(IllegalStateException.class).hasMessage(
+                "The run of seed 0x0000000000000007 recorded no trace: give the simulation a loop that records one, "
+                        + "loop(EventLoop.builder().trace(TraceLevel.DEFAULT)).");
     }
 
     @Test
