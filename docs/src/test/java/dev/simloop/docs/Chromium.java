@@ -35,12 +35,13 @@ final class Chromium {
 
     /**
      * The browser named by {@code -Dsimloop.chromium}, else the first of chromium, chromium-browser, google-chrome
-     * on the PATH; empty if there is none.
+     * on the PATH; empty if there is none (or the one named is no executable file).
      */
     static Optional<Chromium> find(Path work) {
         String configured = System.getProperty("simloop.chromium");
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(new Chromium(Path.of(configured), work));
+            Path p = Path.of(configured);
+            return Files.isExecutable(p) ? Optional.of(new Chromium(p, work)) : Optional.empty();
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
