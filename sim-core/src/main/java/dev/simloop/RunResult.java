@@ -40,6 +40,21 @@ public record RunResult(long seed, String policy, Throwable failure, long steps,
                         + (trace == null ? "" : ", trace fingerprint " + Decisions.hex(trace.fingerprint()))));
     }
 
+    /**
+     * The run's {@linkplain Trace#renderHtml(String, long) HTML timeline}, titled with its seed, policy and outcome,
+     * its {@linkplain Trace#lastFailureStep() last failure} highlighted: the page to keep beside a failing run.
+     *
+     * @return the page
+     * @throws IllegalStateException if the run recorded no trace
+     */
+    public String renderHtml() {
+        if (trace == null) {
+            throw new IllegalStateException("The run of seed " + Decisions.hex(seed) + " recorded no trace: give "
+                    + "the simulation a loop that records one, loop(EventLoop.builder().trace(TraceLevel.DEFAULT)).");
+        }
+        return trace.renderHtml(describe().lines().findFirst().orElseThrow(), trace.lastFailureStep());
+    }
+
     @Override
     public String toString() {
         return describe();

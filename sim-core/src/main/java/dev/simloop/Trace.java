@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
  * <p>Made by a loop built with {@link EventLoop.Builder#trace(TraceLevel)} ({@link EventLoop#trace()}) and by every
  * run of a {@link Simulation}. The same seed and code give the same events and fingerprint on either
  * {@link StrandBackend}. Events are kept as references and rendered only when read: {@link #events()},
- * {@link #renderText()}, {@link #renderColumns()} (one column per task) and {@link #renderChromeJson()} (for
- * Perfetto or chrome://tracing).
+ * {@link #renderText()}, {@link #renderColumns()} (one column per task), {@link #renderChromeJson()} (for
+ * Perfetto or chrome://tracing) and {@link #renderHtml()} (a self-contained timeline page).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Trace {
@@ -159,6 +159,42 @@ public final class Trace {
      */
     public String renderChromeJson() {
         return TraceRendering.chromeJson(this);
+    }
+
+    /**
+     * The step of the last event in which a task failed with an exception, or -1 if no task did: where a failing run
+     * broke, for {@link #renderHtml(String, long)}.
+     */
+    public long lastFailureStep() {
+        for (int i = size - 1; i >= 0; i--) {
+            if (kind(i) == TraceEvent.Kind.FINISHED_EXCEPTION) {
+                return steps[i];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The trace as one self-contained HTML page titled "simloop timeline", with the {@linkplain #lastFailureStep()
+     * last failure's step} highlighted; see {@link #renderHtml(String, long)}.
+     */
+    public String renderHtml() {
+        return renderHtml("simloop timeline", lastFailureStep());
+    }
+
+    /**
+     * The trace as one self-contained HTML page (inline style and script; it loads nothing): one lane per task along
+     * the steps, labelled with virtual time where it moves; each step a task ran, each suspension with what it waited
+     * on, each mark, timer and end marked; step {@code failingStep} highlighted; pointing at or clicking an event
+     * shows it, the arrow keys step through the events, and {@code #ev=N} in the address selects event N. The same
+     * trace and arguments give the same text.
+     *
+     * @param title the page's title, not null
+     * @param failingStep the step to highlight, or -1 for none
+     * @return the page
+     */
+    public String renderHtml(String title, long failingStep) {
+        return TimelinePage.html(this, java.util.Objects.requireNonNull(title, "title"), failingStep);
     }
 
     @Override

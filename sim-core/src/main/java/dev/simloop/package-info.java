@@ -49,8 +49,8 @@
  *       determinism check, and shrinks the first failure to its fewest departures from FIFO
  *       ({@link dev.simloop.SweepResult}, {@link dev.simloop.RunResult}, {@link dev.simloop.Decisions}).</li>
  *   <li>{@link dev.simloop.Trace}: the events of a run (created, started, suspended on what, resumed, finished,
- *       timer fired, marks) with a 64-bit fingerprint; renders as text, a per-task column table and Chrome
- *       trace-event JSON.</li>
+ *       timer fired, marks) with a 64-bit fingerprint; renders as text, a per-task column table, Chrome
+ *       trace-event JSON and a self-contained HTML timeline ({@link dev.simloop.Trace#renderHtml()}).</li>
  *   <li>Step and virtual-time limits ({@link dev.simloop.EventLoop.Builder#maxSteps(long)},
  *       {@link dev.simloop.EventLoop.Builder#maxVirtualTime(java.time.Duration)}) end runs that never finish with a
  *       {@link dev.simloop.LimitExceededException} naming the tasks still running.</li>
