@@ -193,6 +193,22 @@ public final class Simulation {
         return runOnce(decisions.seed(), Policy.replay(decisions));
     }
 
+    /**
+     * Shrinks a failing run of this simulation as a sweep shrinks its first failure (see {@link SweepResult#shrunk()}):
+     * a replay of its decisions that still fails with the same exception class, with as few departures from FIFO as
+     * delta debugging found.
+     *
+     * @param failed a failing run of this simulation (from {@link #run(long)}), not null
+     * @return the shrunk run, or {@code failed} itself if it passed or failed with nondeterminism
+     */
+    public RunResult shrink(RunResult failed) {
+        Objects.requireNonNull(failed, "failed");
+        if (!failed.failed() || failed.failure() instanceof NondeterminismException) {
+            return failed;
+        }
+        return new Shrinker(this, failed).shrink();
+    }
+
     /** Runs every seed (on the chosen threads), then shrinks the first failure if asked. */
     public SweepResult sweep() {
         Policy resolved = resolvedPolicy();

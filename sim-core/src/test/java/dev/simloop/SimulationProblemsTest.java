@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A problem the loop reports fails the run as a LoopProblemException that names it. */
+/** Problems a loop reports fail the run, naming them; one failing run shrinks as a sweep would shrink it. */
 class SimulationProblemsTest {
 
     @Test
@@ -31,5 +31,14 @@ class SimulationProblemsTest {
         assertThat(r.failure()).isInstanceOf(LoopProblemException.class).hasCause(lost).hasMessage(
                 "UNRETRIEVED_EXCEPTION: Task 'dropper' failed with java.lang.IllegalStateException: lost and nobody "
                         + "retrieved the exception: await it, or call result() or exception().");
+    }
+
+    @Test
+    void shrinkingOneFailingRunGivesWhatTheSweepShrinksItTo() {
+        Simulation sim = Simulation.of(Scenarios::lostUpdate).seeds(1, 20);
+        SweepResult sweep = sim.sweep();
+        RunResult shrunk = sim.shrink(sim.run(sweep.firstFailure().orElseThrow().seed()));
+        assertThat(shrunk.decisions()).isEqualTo(sweep.shrunk().orElseThrow().decisions());
+        assertThat(shrunk.fingerprint()).isEqualTo(sweep.shrunk().orElseThrow().fingerprint());
     }
 }
