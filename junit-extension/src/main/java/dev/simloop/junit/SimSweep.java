@@ -1,6 +1,7 @@
 package dev.simloop.junit;
 
 import dev.simloop.EventLoop;
+import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
 import dev.simloop.SweepResult;
@@ -17,6 +18,11 @@ final class SimSweep {
     private final SimConfig config;
     private final SeedPlan plan;
     private final Outputs outputs;
+    /**
+     * The policy with its step count k where it needs one: learnt once per test method, from one FIFO run of seed 0
+     * as {@link Simulation} learns it, so that every invocation and the replay line agree; null until the first run.
+     */
+    private Policy policy;
 
     SimSweep(SimConfig config, SeedPlan plan, Outputs outputs) {
         this.config = config;
@@ -81,8 +87,18 @@ final class SimSweep {
         if (config.maxVirtualTime() != null) {
             loop = loop.maxVirtualTime(config.maxVirtualTime());
         }
-        return Simulation.of(body).policy(config.policy()).threads(config.threads())
-                .checkDeterminism(config.checkDeterminism()).loop(loop);
+        Simulation sim = Simulation.of(body).threads(config.threads()).checkDeterminism(config.checkDeterminism())
+                .loop(loop);
+        return sim.policy(resolvedPolicy(sim));
+    }
+
+    private synchronized Policy resolvedPolicy(Simulation sim) {
+        if (policy == null) {
+            Policy p = config.policy();
+            policy = p.needsStepCount() ? p.withStepCount(Math.max(1, sim.policy(Policy.FIFO).checkDeterminism(false)
+                    .run(0).steps())) : p;
+        }
+        return policy;
     }
 
     private AssertionError report(RunResult failed, RunResult shrunk, int number, String why,
