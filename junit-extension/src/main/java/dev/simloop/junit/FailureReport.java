@@ -100,7 +100,7 @@ final class FailureReport {
     }
 
     /** "0 s", "1.5 s", "0.000000001 s". */
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + " s";
     }
 
