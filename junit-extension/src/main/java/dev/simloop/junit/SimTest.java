@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Seeds and policy</h2>
  * By default a test runs one seed under {@link dev.simloop.Policy#FIFO FIFO}: CPython's exact order. With
- * {@code seeds = N} it runs N seeds (the same N every build) under the {@code PORTFOLIO} policy unless {@link #policy()}
- * says otherwise. {@link #seed()} runs exactly one seed; {@link #regressions()} run before the sweep, every time; the
+ * {@code seeds = N} it runs N seeds (the same N every build) under the {@code PORTFOLIO} policy unless
+ * {@link #policy()} says otherwise. {@link #seed()} runs exactly one seed; {@link #regressions()} run before the sweep, every time; the
  * seed that failed last time runs first (remembered in {@code target/simloop/last-failure/}). The JUnit configuration
  * parameters {@code simloop.seeds}, {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard=i/n}
  * (junit-platform.properties or {@code -D}) override the attributes; an invalid value fails the test with a

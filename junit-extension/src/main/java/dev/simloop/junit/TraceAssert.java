@@ -33,8 +33,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         for (String label : labels) {
             int at = indexOf(from, e -> isMark(e, label));
             if (at < 0) {
-                failWithMessage("%nExpecting trace:%n  %s%nto have the marks in order:%n  %s%nbut its marks were:%n  %s",
-                        actual, Arrays.asList(labels), marks());
+                failWithMessage("%nExpecting trace:%n  %s%nto have the marks in order:%n  %s%nbut its marks were:"
+                        + "%n  %s", actual, Arrays.asList(labels), marks());
             }
             from = at + 1;
         }

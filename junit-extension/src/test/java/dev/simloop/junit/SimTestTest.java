@@ -39,9 +39,9 @@ class SimTestTest {
                 Interleaving, per task:
                 | step | time | failsAnAssertionAfterAwaiting            | answer                 |
                 """).endsWith("""
-                Full trace: target/simloop/traces/dev.simloop.junit.SimTestFixturesTestCase#failsAnAssertionAfterAwaiting\
-                -0xe220a8397b1dcdaf.txt (Chrome JSON: target/simloop/traces/dev.simloop.junit.SimTestFixturesTestCase\
-                #failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.json)""");
+                Full trace: target/simloop/traces/dev.simloop.junit.SimTestFixturesTestCase\
+                #failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.txt (Chrome JSON: target/simloop/traces/\
+                dev.simloop.junit.SimTestFixturesTestCase#failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.json)""");
     }
 
     @Test

@@ -78,4 +78,26 @@ class SweepFixturesTestCase {
     void exploresNothing() {
         await(createTask(Coroutine.ofVoid(() -> yieldNow())));
     }
+
+    /** Differs from run to run: the determinism check must catch it. */
+    static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @SimTest(checkDeterminism = true)
+    void dependsOnStateOutsideTheSeed() {
+        for (int i = CALLS.incrementAndGet() % 2; i >= 0; i--) {
+            yieldNow();
+        }
+    }
+
+    @SimTest(maxSteps = 100)
+    void neverStops() {
+        while (true) {
+            yieldNow();
+        }
+    }
+
+    @SimTest(seeds = 4, policy = "RANDOM", perSeedInvocations = true)
+    void failsOnTheThirdSeedInItsOwnInvocation(EventLoop loop) {
+        assertThat(loop.seed()).as("seed").isNotEqualTo(Simulation.seedOf(SeedPlan.BASE, 2));
+    }
 }

@@ -6,7 +6,11 @@ import static dev.simloop.junit.Fixtures.runAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simloop.Simulation;
+import dev.simloop.LimitExceededException;
+import dev.simloop.NondeterminismException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.engine.reporting.ReportEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -140,5 +144,40 @@ class SweepTest {
                 .containsEntry("simloop.warning", "The sweep explored nothing: in 5 runs under PORTFOLIO(k=5) no step "
                         + "ever had two or more ready callbacks to choose from, so every run took the same order. "
                         + "Let tasks run concurrently (create them before awaiting them) for seeds to matter."));
+    }
+
+    @Test
+    void aFailingRunsTraceIsWrittenAsTextAndChromeJsonAndPublished() throws Exception {
+        Events events = run(FIXTURE, "failsOnTheSixthSeed");
+        String base = "target/simloop/traces/dev.simloop.junit.SweepFixturesTestCase#failsOnTheSixthSeed-"
+                + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 5));
+        assertThat(Files.readString(Path.of(base + ".txt"))).startsWith("#0 0 s failsOnTheSixthSeed created\n");
+        assertThat(Files.readString(Path.of(base + ".json"))).contains("\"failsOnTheSixthSeed\"");
+        assertThat(events.reportingEntryPublished().list()).extracting(e -> e.getRequiredPayload(ReportEntry.class)
+                .getKeyValuePairs()).containsExactly(Map.of("simloop.trace", base + ".txt"),
+                        Map.of("simloop.chromeTrace", base + ".json"));
+    }
+
+    @Test
+    void perSeedInvocationsFailOnlyTheFailingSeedsInvocationNamingItsRun() {
+        Events events = run(FIXTURE, "failsOnTheThirdSeedInItsOwnInvocation");
+        assertThat(events.failed().count()).isEqualTo(1);
+        assertThat(events.succeeded().filter(e -> e.getTestDescriptor().isTest()).count()).isEqualTo(3);
+        assertThat(failure(events).getMessage()).startsWith(
+                "SweepFixturesTestCase#failsOnTheThirdSeedInItsOwnInvocation failed on run 3 of 4: seed "
+                        + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 2)));
+    }
+
+    @Test
+    void theDeterminismCheckCatchesStateOutsideTheSeed() {
+        assertThat(failure(run(FIXTURE, "dependsOnStateOutsideTheSeed")).getCause())
+                .isInstanceOf(NondeterminismException.class).hasMessageStartingWith("Nondeterminism: seed "
+                        + "0xe220a8397b1dcdaf under FIFO ran twice and the runs parted at step ");
+    }
+
+    @Test
+    void theStepLimitEndsARunThatNeverStops() {
+        assertThat(failure(run(FIXTURE, "neverStops")).getCause()).isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("100");
     }
 }
