@@ -27,11 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Seeds and policy</h2>
  * By default a test runs one seed under {@link dev.simloop.Policy#FIFO FIFO}: CPython's exact order. With
  * {@code seeds = N} it runs N seeds (the same N every build) under the {@code PORTFOLIO} policy unless
- * {@link #policy()} says otherwise. {@link #seed()} runs exactly one seed; {@link #regressions()} run before the sweep, every time; the
- * seed that failed last time runs first (remembered in {@code target/simloop/last-failure/}). The JUnit configuration
- * parameters {@code simloop.seeds}, {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard=i/n}
- * (junit-platform.properties or {@code -D}) override the attributes; an invalid value fails the test with a
- * configuration error that names the element and the rule.
+ * {@link #policy()} says otherwise. {@link #seed()} runs exactly one seed; {@link #regressions()} run before the
+ * sweep, every time; the seed that failed last time runs first (remembered in {@code target/simloop/last-failure/}).
+ * {@code PCT(d)} and {@code PORTFOLIO} first run the body once more, under FIFO on seed 0, to learn the test's step
+ * count (that run's outcome does not count). The JUnit configuration parameters {@code simloop.seeds},
+ * {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard=i/n} (junit-platform.properties or {@code -D})
+ * override the attributes; an invalid value fails the test with a configuration error that names the element and
+ * the rule.
  *
  * <h2>What each seed gets afresh</h2>
  * Each seed runs on a new loop: its own {@link dev.simloop.EventLoop}, {@link java.util.random.RandomGenerator}
