@@ -29,8 +29,9 @@ final class Outputs {
 
     private final String name;
 
-    Outputs(Method method) {
-        this.name = (method.getDeclaringClass().getName() + "#" + method.getName())
+    /** The files of {@code method} run in {@code testClass} (which may inherit it). */
+    Outputs(Class<?> testClass, Method method) {
+        this.name = (testClass.getName() + "#" + method.getName())
                 .replaceAll("[^A-Za-z0-9.#$_-]", "_");
     }
 

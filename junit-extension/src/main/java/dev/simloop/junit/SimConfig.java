@@ -32,13 +32,14 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
     static final String SHARD = "simloop.shard";
 
     /**
-     * Reads and checks the settings of {@code method}.
+     * Reads and checks the settings of {@code method}, run in {@code testClass} (which may inherit it).
      *
      * @param parameters the JUnit configuration parameter of a key, if set
      * @throws ExtensionConfigurationException naming the element and the rule it breaks
      */
-    static SimConfig of(Method method, SimTest a, Function<String, Optional<String>> parameters) {
-        String test = testName(method);
+    static SimConfig of(Class<?> testClass, Method method, SimTest a,
+            Function<String, Optional<String>> parameters) {
+        String test = testName(testClass, method);
         Checker c = new Checker(test);
         int seeds = parameters.apply(SEEDS).map(v -> c.seeds("the configuration parameter " + SEEDS, v))
                 .orElseGet(() -> c.seeds("seeds", String.valueOf(a.seeds())));
@@ -63,9 +64,9 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
                 a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard);
     }
 
-    /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method. */
-    static String testName(Method method) {
-        String cls = method.getDeclaringClass().getName();
+    /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method of {@code testClass}. */
+    static String testName(Class<?> testClass, Method method) {
+        String cls = testClass.getName();
         return cls.substring(cls.lastIndexOf('.') + 1) + "#" + method.getName();
     }
 

@@ -48,10 +48,11 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
-        SimConfig config = SimConfig.of(method, AnnotationSupport.findAnnotation(method, SimTest.class).orElseThrow(),
-                context::getConfigurationParameter);
-        List<Method> hooks = beforeEachSeed(context.getRequiredTestClass());
-        Outputs outputs = new Outputs(method);
+        Class<?> testClass = context.getRequiredTestClass();
+        SimConfig config = SimConfig.of(testClass, method, AnnotationSupport.findAnnotation(method, SimTest.class)
+                .orElseThrow(), context::getConfigurationParameter);
+        List<Method> hooks = beforeEachSeed(testClass);
+        Outputs outputs = new Outputs(testClass, method);
         SeedPlan plan = SeedPlan.of(config, config.exactSeed() == null ? outputs.lastFailure() : null);
         SimSweep sweep = new SimSweep(config, plan, outputs);
         if (!config.perSeedInvocations() || plan.total() == 0) {
@@ -75,7 +76,7 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
             boolean simOnly = Stream.of(m.getParameters()).allMatch(SeedBody::isSimParameter);
             if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() != void.class || !simOnly) {
                 throw new ExtensionConfigurationException("Configuration error: @BeforeEachSeed method ["
-                        + SimConfig.testName(m) + "] must be a non-static void method whose parameters are of the "
+                        + SimConfig.testName(testClass, m) + "] must be a non-static void method whose parameters are of the "
                         + "types EventLoop, RandomGenerator or Supplier<Trace> only.");
             }
             hooks.add(m);

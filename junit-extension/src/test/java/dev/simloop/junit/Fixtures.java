@@ -62,7 +62,7 @@ final class Fixtures {
     }
 
     static Path lastFailureFile(Class<?> fixture, String method) {
-        return new Outputs(method(fixture, method)).lastFailureFile();
+        return new Outputs(fixture, method(fixture, method)).lastFailureFile();
     }
 
     static void forgetLastFailure(Class<?> fixture, String method) {
