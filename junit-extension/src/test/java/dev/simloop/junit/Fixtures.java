@@ -30,10 +30,25 @@ final class Fixtures {
         return run(fixture, method, Map.of());
     }
 
-    /** Runs one fixture method, keeping what earlier runs left under target/simloop/. */
+    /**
+     * Runs one fixture method, keeping what earlier runs left under target/simloop/. The sweep's system properties of
+     * the build ({@code -Dsimloop.seeds=...}, which JUnit reads as configuration parameters) are set aside meanwhile,
+     * so that fixtures see only {@code configuration}.
+     */
     static Events runAgain(Class<?> fixture, String method, Map<String, String> configuration) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method(fixture, method)))
-                .configurationParameters(configuration).execute().allEvents();
+        Map<String, String> setAside = new java.util.HashMap<>();
+        for (String key : List.of(SimConfig.SEEDS, SimConfig.SEED, SimConfig.POLICY, SimConfig.SHARD)) {
+            String value = System.clearProperty(key);
+            if (value != null) {
+                setAside.put(key, value);
+            }
+        }
+        try {
+            return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(fixture, method(fixture, method)))
+                    .configurationParameters(configuration).execute().allEvents();
+        } finally {
+            setAside.forEach(System::setProperty);
+        }
     }
 
     static Method method(Class<?> fixture, String name) {
