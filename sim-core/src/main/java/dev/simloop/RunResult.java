@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
  *
  * @param seed the run's seed
  * @param policy the policy as the run resolved it ("RANDOM", "PCT(depth=3, k=41)", "REPLAY(RANDOM)", ...)
- * @param failure why the run failed (the main coroutine's exception, a limit, an exception in a callback or one
- *     nobody retrieved, or nondeterminism), or null if it passed
+ * @param failure why the run failed (the main coroutine's exception, a limit, a {@link LoopProblemException} for a
+ *     problem its loop reported, or nondeterminism), or null if it passed
  * @param steps how many steps it ran
  * @param virtualTime the virtual time it ended at, in nanoseconds
  * @param decisions the decisions its policy took, not null

@@ -24,7 +24,9 @@ import org.apiguardian.api.API;
  * <p>The seed of run i is {@link #seedOf(long, int)} of the base seed; {@link Policy#pct(int)} and
  * {@link Policy#portfolio(long) portfolio(0)} take their step count k from one FIFO run of the body first (a pure
  * function of the test, never learned from earlier seeds). A run fails when the main coroutine fails, when a limit is
- * passed, and when a callback throws or an exception goes unretrieved.
+ * passed, and when its loop reports a {@link LoopProblem} (a callback throws, an exception goes unretrieved, a
+ * coroutine is never awaited): each such problem is a {@link LoopProblemException} that names it, with the problem's
+ * exception as its cause.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Simulation {
@@ -191,6 +193,22 @@ public final class Simulation {
         return runOnce(decisions.seed(), Policy.replay(decisions));
     }
 
+    /**
+     * Shrinks a failing run of this simulation as a sweep shrinks its first failure (see {@link SweepResult#shrunk()}):
+     * a replay of its decisions that still fails with the same exception class, with as few departures from FIFO as
+     * delta debugging found.
+     *
+     * @param failed a failing run of this simulation (from {@link #run(long)}), not null
+     * @return the shrunk run, or {@code failed} itself if it passed or failed with nondeterminism
+     */
+    public RunResult shrink(RunResult failed) {
+        Objects.requireNonNull(failed, "failed");
+        if (!failed.failed() || failed.failure() instanceof NondeterminismException) {
+            return failed;
+        }
+        return new Shrinker(this, failed).shrink();
+    }
+
     /** Runs every seed (on the chosen threads), then shrinks the first failure if asked. */
     public SweepResult sweep() {
         Policy resolved = resolvedPolicy();
@@ -287,11 +305,8 @@ public final class Simulation {
     private RunResult runOnce(long seed, Policy resolved, boolean needTrace) {
         List<Throwable> problems = new ArrayList<>();
         EventLoop.Builder settings = needTrace && !loop.tracing() ? loop.trace(TraceLevel.DEFAULT) : loop;
-        EventLoop l = settings.seed(seed).policy(resolved).onProblem(p -> {
-            if (p.cause() != null) {
-                problems.add(p.cause());
-            }
-        }).build();
+        EventLoop l = settings.seed(seed).policy(resolved).onProblem(p -> problems.add(new LoopProblemException(p)))
+                .build();
         Throwable failure = null;
         try {
             l.runUntilComplete(body.get());

@@ -1,6 +1,8 @@
 package dev.simloop.junit;
 
+import dev.simloop.Sim;
 import dev.simloop.Task;
+import dev.simloop.Trace;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -92,6 +94,24 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
         if (at != virtualTime.toNanos()) {
             failWithMessage("%nExpecting task:%n  %s%nto have completed at virtual time %s, but it completed at %s",
                     actual, virtualTime, Duration.ofNanos(at));
+        }
+        return myself;
+    }
+
+    /**
+     * Checks that the task suspended on {@code what} at some point, as the running loop's trace shows: call it inside
+     * a running loop (a {@link SimTest} body or a coroutine), whose loop records a trace.
+     *
+     * @param what as traces print it: {@code "future 'reply'"}, {@code "task 'worker'"}, {@code "sleep 1 s"},
+     *     {@code "a bare yield"}; not null
+     */
+    public SELF wasSuspendedOn(String what) {
+        isNotNull();
+        Trace trace = Sim.currentLoop().trace();
+        if (!TraceAssert.suspendedOn(trace, actual.id(), what)) {
+            String s = TraceAssert.suspensions(trace, actual.id());
+            failWithMessage("%nExpecting task:%n  %s%nto have been suspended on %s, but it %s", actual, what,
+                    s.isEmpty() ? "never suspended" : "suspended only as follows" + s);
         }
         return myself;
     }

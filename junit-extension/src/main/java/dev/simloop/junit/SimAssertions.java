@@ -2,6 +2,7 @@ package dev.simloop.junit;
 
 import dev.simloop.EventLoop;
 import dev.simloop.Task;
+import dev.simloop.Trace;
 import org.apiguardian.api.API;
 
 /**
@@ -10,6 +11,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * assertThat(task).isDone().hasResult("pong").completedAt(Duration.ofSeconds(2));
  * assertThat(loop).hasVirtualTime(Duration.ofMinutes(1)).isIdle();
+ * assertThat(loop.trace()).hasMarksInOrder("read", "write").hasNoInterleavingBetween("read", "write");
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -25,6 +27,17 @@ public final class SimAssertions {
      */
     public static <T> TaskAssert<T> assertThat(Task<T> actual) {
         return new TaskAssert<>(actual);
+    }
+
+    /**
+     * Assertions on a trace: marks in order, one mark before another, no interleaving between two marks, suspensions.
+     *
+     * @param actual the trace ({@code loop.trace()} or an injected {@code Supplier<Trace>}'s), may be null (then every
+     *     check fails)
+     * @return the assertion
+     */
+    public static TraceAssert assertThat(Trace actual) {
+        return new TraceAssert(actual);
     }
 
     /**

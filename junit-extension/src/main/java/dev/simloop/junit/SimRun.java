@@ -1,8 +1,8 @@
 package dev.simloop.junit;
 
-import dev.simloop.Coroutine;
 import dev.simloop.EventLoop;
 import dev.simloop.LoopProblem;
+import dev.simloop.TraceLevel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,22 +26,11 @@ final class SimRun implements AutoCloseable {
 
     SimRun(String test) {
         this.test = test;
-        this.loop = EventLoop.builder().name(test).onProblem(problems::add).build();
+        this.loop = EventLoop.builder().name(test).trace(TraceLevel.DEFAULT).onProblem(problems::add).build();
     }
 
     EventLoop loop() {
         return loop;
-    }
-
-    /** Runs the test body as the main coroutine; tasks it leaves pending are reported when the loop closes. */
-    void runAsMainCoroutine(Coroutine<Void> body) throws Throwable {
-        Throwable failure = null;
-        try {
-            loop.runUntilComplete(body);
-        } catch (Throwable t) {
-            failure = t;
-        }
-        finish(failure);
     }
 
     void runDrivenByTest(Body body) throws Throwable {

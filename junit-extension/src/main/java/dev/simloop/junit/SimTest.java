@@ -1,36 +1,99 @@
 package dev.simloop.junit;
 
+import dev.simloop.TraceLevel;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test whose body runs as the main coroutine of a fresh simloop event loop: it can {@code await}, create tasks and
- * {@code sleep} in virtual time.
+ * A test whose body runs as the main coroutine of a fresh simloop event loop, once per seed: it can {@code await},
+ * create tasks and {@code sleep} in virtual time.
  *
  * <pre>{@code
- * @SimTest
- * void replyArrivesAfterAnHour(EventLoop loop) {
- *     Task<String> reply = createTask(server.reply("ping"));
- *     sleep(Duration.ofHours(1));
- *     assertThat(reply.isDone()).isTrue();
+ * @SimTest(seeds = 1000)
+ * void counterLosesNoUpdate(EventLoop loop) {
+ *     Task<Void> a = createTask(counter.increment());
+ *     Task<Void> b = createTask(counter.increment());
+ *     await(gather(a, b));
+ *     assertThat(counter.value()).isEqualTo(2);
  * }
  * }</pre>
  *
- * <p>The loop can be injected as an {@link dev.simloop.EventLoop} parameter. When the body returns, the test fails
- * if a task other than a background one is still pending; when the loop closes, if a task exception was never
- * retrieved or a coroutine was never awaited. A deadlock fails the test with every pending task and what it waits on.
+ * <h2>Seeds and policy</h2>
+ * By default a test runs one seed under {@link dev.simloop.Policy#FIFO FIFO}: CPython's exact order. With
+ * {@code seeds = N} it runs N seeds (the same N every build) under the {@code PORTFOLIO} policy unless
+ * {@link #policy()} says otherwise. {@link #seed()} runs exactly one seed; {@link #regressions()} run before the
+ * sweep, every time; the seed that failed last time runs first (remembered in {@code target/simloop/last-failure/}).
+ * {@code PCT(d)} and {@code PORTFOLIO} first run the body once more, under FIFO on seed 0, to learn the test's step
+ * count (that run's outcome does not count). The JUnit configuration parameters {@code simloop.seeds},
+ * {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard=i/n} (junit-platform.properties or {@code -D})
+ * override the attributes; an invalid value fails the test with a configuration error that names the element and
+ * the rule.
+ *
+ * <h2>What each seed gets afresh</h2>
+ * Each seed runs on a new loop: its own {@link dev.simloop.EventLoop}, {@link java.util.random.RandomGenerator}
+ * (the loop's seeded source) and {@code Supplier<Trace>} parameters, its own virtual clock from 0. By default all seeds
+ * run inside one test invocation: one test instance, one round of {@code @BeforeEach}/{@code @AfterEach}, one line in
+ * the report; reset instance state in a {@link BeforeEachSeed} method, which runs before each seed. With
+ * {@link #perSeedInvocations()} each seed is its own invocation, with its own test instance (under the default
+ * per-method lifecycle) and its own {@code @BeforeEach}/{@code @AfterEach}.
+ *
+ * <h2>Failures</h2>
+ * A failing seed fails the test with a message that names the run (of how many), the seed in hex, the policy, the
+ * virtual time and the step count, and gives the replay line; the failure is the cause. The shrunk interleaving is in
+ * the message as a per-task table; the full trace is written to {@code target/simloop/traces/} as text and Chrome
+ * JSON. The test also fails, naming what is involved, when the body returns with a task pending other than a
+ * background one, when a task exception was never retrieved, a coroutine never awaited, or the loop deadlocks.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Test
+@TestTemplate
 @ExtendWith(SimExtension.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface SimTest {
+
+    /** How many seeds to run, at least 1 (overridden by {@code simloop.seeds}). */
+    int seeds() default 1;
+
+    /**
+     * Runs exactly this seed instead of the sweep, as failures print it: {@code "0x"} and up to 16 hex digits
+     * (overridden by {@code simloop.seed}); empty for none.
+     */
+    String seed() default "";
+
+    /**
+     * The policy: {@code FIFO}, {@code RANDOM}, {@code POS}, {@code PORTFOLIO} or {@code PCT(depth)} (overridden by
+     * {@code simloop.policy}); empty for the default: FIFO for one seed, PORTFOLIO for more.
+     */
+    String policy() default "";
+
+    /** Seeds that failed once, as failures print them: they run before the sweep, every time. */
+    String[] regressions() default {};
+
+    /** The most steps a run may take before it fails with a {@link dev.simloop.LimitExceededException}. */
+    long maxSteps() default 1_000_000;
+
+    /** The latest virtual time a run may reach, as an ISO-8601 duration ({@code "PT1H"}); empty for no limit. */
+    String maxVirtualTime() default "";
+
+    /** How much each run's trace records; {@link TraceLevel#OFF} writes no trace files. */
+    TraceLevel trace() default TraceLevel.DEFAULT;
+
+    /** Whether each seed runs twice and the two traces must be the same. */
+    boolean checkDeterminism() default false;
+
+    /**
+     * How many threads run the seeds of one sweep at once (1 by default); above 1 the seeds share the test instance
+     * across threads, so the test must keep no state in it.
+     */
+    int threads() default 1;
+
+    /** Whether each seed is its own test invocation (for an IDE: one line per seed), instead of one for all seeds. */
+    boolean perSeedInvocations() default false;
 }

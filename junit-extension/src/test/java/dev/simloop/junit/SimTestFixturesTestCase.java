@@ -42,6 +42,11 @@ class SimTestFixturesTestCase {
     }
 
     @SimTest
+    void neverAwaitsACoroutine() {
+        Coroutine.ofVoid("lonely", () -> sleep(Duration.ofSeconds(1)));
+    }
+
+    @SimTest
     void deadlocks(EventLoop loop) {
         SimFuture<String> never = loop.createFuture("never-resolved");
         await(createTask("waiter", Coroutine.of(() -> await(never))));

@@ -1,0 +1,119 @@
+package dev.simloop.junit;
+
+import dev.simloop.Decisions;
+import dev.simloop.LoopProblemException;
+import dev.simloop.RunResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The failure of a {@link SimTest} run as the test reports it: which run of how many, the seed in hex, the policy, the
+ * virtual time and the step count; the replay line; the shrunk interleaving as a per-task table; where the full trace
+ * is. The run's failure is the cause; problems the loop reported are gathered into one "simloop found N problems"
+ * error first.
+ */
+final class FailureReport {
+
+    /** At most this many rows of the per-task table go into the message; the trace file has all. */
+    private static final int MAX_ROWS = 60;
+
+    private final SimConfig config;
+    private final SeedPlan plan;
+    private final RunResult failed;
+    private final RunResult shrunk;
+    private final int number;
+    private final String why;
+    private final String traceFile;
+    /** The run's failure as the test reports it: see {@link #cause}. */
+    private final Throwable cause;
+
+    FailureReport(SimConfig config, SeedPlan plan, RunResult failed, RunResult shrunk, int number, String why,
+            String traceFile) {
+        this.config = config;
+        this.plan = plan;
+        this.failed = failed;
+        this.shrunk = shrunk;
+        this.number = number;
+        this.why = why;
+        this.traceFile = traceFile;
+        this.cause = cause(config.test().substring(config.test().indexOf('#') + 1), failed.failure());
+    }
+
+    AssertionError toError() {
+        return new AssertionError(message(), cause);
+    }
+
+    String message() {
+        String seed = Decisions.hex(failed.seed());
+        StringBuilder sb = new StringBuilder(config.test()).append(" failed on run ").append(number).append(" of ")
+                .append(plan.total()).append(plan.shard()).append(why.isEmpty() ? "" : " (" + why + ")")
+                .append(": seed ").append(seed).append(", policy ").append(failed.policy())
+                .append(", ended at virtual time ").append(seconds(failed.virtualTime())).append(" after ")
+                .append(failed.steps()).append(failed.steps() == 1 ? " step" : " steps")
+                .append(failed.trace() == null ? "" : ", trace fingerprint " + Decisions.hex(failed.fingerprint()))
+                .append('.')
+                .append("\nReplay: @SimTest(seed = \"").append(seed).append("\", policy = \"")
+                .append(config.policyName()).append("\")  or  -Dtest=").append(config.test())
+                .append(" -Dsimloop.seed=").append(seed).append(' ')
+                .append(shellQuoted("-Dsimloop.policy=" + config.policyName()))
+                .append("\nFailure: ").append(cause);
+        if (shrunk.trace() != null) {
+            int departures = shrunk.decisions().departures();
+            sb.append(shrunk == failed ? "\nInterleaving, per task:\n" : "\nShrunk to " + departures
+                    + (departures == 1 ? " departure" : " departures") + " from FIFO, per task:\n")
+                    .append(firstRows(shrunk.trace().renderColumns()));
+        }
+        if (traceFile != null) {
+            sb.append("\nFull trace: ").append(traceFile).append(" (Chrome JSON: ")
+                    .append(traceFile.replaceFirst("\\.txt$", ".json")).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The run's failure, or one error that lists the problems the loop reported when those are what failed it. */
+    private static Throwable cause(String test, Throwable failure) {
+        List<LoopProblemException> problems = new ArrayList<>();
+        if (failure instanceof LoopProblemException p) {
+            problems.add(p);
+            for (Throwable s : p.getSuppressed()) {
+                if (s instanceof LoopProblemException q) {
+                    problems.add(q);
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            return failure;
+        }
+        StringBuilder msg = new StringBuilder("simloop found ").append(problems.size())
+                .append(problems.size() == 1 ? " problem" : " problems").append(" in ").append(test).append(':');
+        for (LoopProblemException p : problems) {
+            msg.append("\n  - ").append(p.getMessage());
+        }
+        AssertionError hygiene = new AssertionError(msg.toString());
+        for (LoopProblemException p : problems) {
+            if (p.getCause() != null) {
+                hygiene.addSuppressed(p.getCause());
+            }
+        }
+        return hygiene;
+    }
+
+    /** "0 s", "1.5 s", "0.000000001 s". */
+    static String seconds(long nanos) {
+        return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    private static String shellQuoted(String arg) {
+        return arg.matches("[A-Za-z0-9=._/:#-]*") ? arg : "'" + arg + "'";
+    }
+
+    private static String firstRows(String table) {
+        String[] lines = table.split("\n", -1);
+        if (lines.length <= MAX_ROWS + 1) {
+            return table.endsWith("\n") ? table.substring(0, table.length() - 1) : table;
+        }
+        return String.join("\n", java.util.Arrays.asList(lines).subList(0, MAX_ROWS)) + "\n... ("
+                + (lines.length - MAX_ROWS) + " more rows in the full trace)";
+    }
+}

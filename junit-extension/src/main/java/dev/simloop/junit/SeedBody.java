@@ -1,0 +1,102 @@
+package dev.simloop.junit;
+
+import dev.simloop.Coroutine;
+import dev.simloop.EventLoop;
+import dev.simloop.LoopProblem;
+import dev.simloop.LoopProblemException;
+import dev.simloop.Sim;
+import dev.simloop.Task;
+import dev.simloop.Trace;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The main coroutine of one seed's run: the {@link BeforeEachSeed} methods, then the test method, each with the run's
+ * own loop, random source and trace; then the check that no task other than a background one is left pending.
+ *
+ * <p>Parameters of the simloop types get the run's values; the others keep what JUnit resolved for the invocation.
+ */
+final class SeedBody implements Supplier<Coroutine<Void>> {
+
+    private final Method method;
+    private final Object target;
+    private final List<Object> junitArguments;
+    private final List<Method> beforeEachSeed;
+
+    SeedBody(Method method, Object target, List<Object> junitArguments, List<Method> beforeEachSeed) {
+        this.method = method;
+        this.target = target;
+        this.junitArguments = junitArguments;
+        this.beforeEachSeed = beforeEachSeed;
+    }
+
+    /** The test method's name: the name of the main task and of each run's loop. */
+    String name() {
+        return method.getName();
+    }
+
+    /** Whether a parameter of this type is one the run supplies: the loop, its random source, its trace. */
+    static boolean isSimParameter(Parameter p) {
+        return p.getType() == EventLoop.class || p.getType() == RandomGenerator.class || isTraceSupplier(p);
+    }
+
+    private static boolean isTraceSupplier(Parameter p) {
+        Type t = p.getParameterizedType();
+        return t instanceof ParameterizedType pt && pt.getRawType() == Supplier.class
+                && pt.getActualTypeArguments()[0] == Trace.class;
+    }
+
+    @Override
+    public Coroutine<Void> get() {
+        return Coroutine.ofVoid(method.getName(), () -> {
+            EventLoop loop = Sim.currentLoop();
+            for (Method hook : beforeEachSeed) {
+                ReflectionSupport.invokeMethod(hook, target, arguments(hook, loop, null));
+            }
+            ReflectionSupport.invokeMethod(method, target, arguments(method, loop, junitArguments));
+            failOnPendingTasks(loop);
+        });
+    }
+
+    private static Object[] arguments(Method m, EventLoop loop, List<Object> resolved) {
+        Parameter[] params = m.getParameters();
+        Object[] args = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            Parameter p = params[i];
+            if (p.getType() == EventLoop.class) {
+                args[i] = loop;
+            } else if (p.getType() == RandomGenerator.class) {
+                args[i] = loop.random();
+            } else if (isTraceSupplier(p)) {
+                args[i] = (Supplier<Trace>) loop::trace;
+            } else {
+                args[i] = resolved.get(i);
+            }
+        }
+        return args;
+    }
+
+    /** Fails with one {@link LoopProblemException} per task left pending (the first thrown, the others suppressed). */
+    private static void failOnPendingTasks(EventLoop loop) {
+        Task<?> main = Sim.currentTask();
+        List<LoopProblemException> pending = new ArrayList<>();
+        for (Task<?> t : loop.pendingTasks()) {
+            if (t != main && !t.isBackground()) {
+                pending.add(new LoopProblemException(new LoopProblem(LoopProblem.Kind.PENDING_TASK, "Task '"
+                        + t.name() + "' was still pending when the test body returned, waiting on " + t.waitingOn()
+                        + ". Await it or cancel it before the body returns, or make it a background task.", null)));
+            }
+        }
+        if (!pending.isEmpty()) {
+            pending.subList(1, pending.size()).forEach(pending.get(0)::addSuppressed);
+            throw pending.get(0);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.simloop.junit;
+
+import dev.simloop.Policy;
+import dev.simloop.TraceLevel;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The settings of one {@link SimTest} method: its attributes, overridden by the JUnit configuration parameters
+ * {@code simloop.seeds}, {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard}; every value checked.
+ *
+ * @param test "Class#method", for messages and the replay line
+ * @param seeds how many seeds the sweep runs, at least 1
+ * @param exactSeed the one seed to run instead of a sweep, or null
+ * @param policyName the policy as {@link Policy#parse} reads it, upper case without spaces ("PORTFOLIO")
+ * @param regressions seeds that always run before the sweep
+ * @param shard which part of the seeds to run: {@code {i, n}}, 1 &lt;= i &lt;= n; {@code {1, 1}} for all
+ */
+record SimConfig(String test, int seeds, Long exactSeed, String policyName, long[] regressions, long maxSteps,
+        Duration maxVirtualTime, TraceLevel trace, boolean checkDeterminism, int threads, boolean perSeedInvocations,
+        int[] shard) {
+
+    static final String SEEDS = "simloop.seeds";
+    static final String SEED = "simloop.seed";
+    static final String POLICY = "simloop.policy";
+    static final String SHARD = "simloop.shard";
+
+    /**
+     * Reads and checks the settings of {@code method}, run in {@code testClass} (which may inherit it).
+     *
+     * @param parameters the JUnit configuration parameter of a key, if set
+     * @throws ExtensionConfigurationException naming the element and the rule it breaks
+     */
+    static SimConfig of(Class<?> testClass, Method method, SimTest a,
+            Function<String, Optional<String>> parameters) {
+        String test = testName(testClass, method);
+        Checker c = new Checker(test);
+        int seeds = parameters.apply(SEEDS).map(v -> c.seeds("the configuration parameter " + SEEDS, v))
+                .orElseGet(() -> c.seeds("seeds", String.valueOf(a.seeds())));
+        Long exact = parameters.apply(SEED).map(v -> c.seed("the configuration parameter " + SEED, v))
+                .orElseGet(() -> a.seed().isEmpty() ? null : c.seed("seed", a.seed()));
+        String policy = parameters.apply(POLICY).map(v -> c.policy("the configuration parameter " + POLICY, v))
+                .orElseGet(() -> a.policy().isEmpty() ? (seeds == 1 ? "FIFO" : "PORTFOLIO")
+                        : c.policy("policy", a.policy()));
+        long[] regressions = new long[a.regressions().length];
+        for (int i = 0; i < regressions.length; i++) {
+            regressions[i] = c.seed("regressions[" + i + "]", a.regressions()[i]);
+        }
+        int[] shard = parameters.apply(SHARD).map(v -> c.shard(v)).orElse(new int[] {1, 1});
+        if (a.maxSteps() < 1) {
+            throw c.error("have maxSteps of at least 1", "maxSteps", String.valueOf(a.maxSteps()));
+        }
+        Duration maxTime = a.maxVirtualTime().isEmpty() ? null : c.duration(a.maxVirtualTime());
+        if (a.threads() < 1) {
+            throw c.error("have threads of at least 1", "threads", String.valueOf(a.threads()));
+        }
+        return new SimConfig(test, seeds, exact, policy, regressions, a.maxSteps(), maxTime, a.trace(),
+                a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard);
+    }
+
+    /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method of {@code testClass}. */
+    static String testName(Class<?> testClass, Method method) {
+        String cls = testClass.getName();
+        return cls.substring(cls.lastIndexOf('.') + 1) + "#" + method.getName();
+    }
+
+    Policy policy() {
+        return Policy.parse(policyName);
+    }
+
+    boolean sharded() {
+        return shard[1] > 1;
+    }
+
+    /** Parses values; each failure names the element, the rule and the value. */
+    private record Checker(String test) {
+
+        ExtensionConfigurationException error(String rule, String element, String value) {
+            return new ExtensionConfigurationException("Configuration error: @SimTest on method [" + test + "] must "
+                    + rule + ", but " + element + " is " + value + ".");
+        }
+
+        int seeds(String element, String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error("have seeds of at least 1", element, quoted(element, value));
+        }
+
+        long seed(String element, String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (v.matches("0x[0-9a-f]{1,16}")) {
+                return HexFormat.fromHexDigitsToLong(v.substring(2));
+            }
+            throw error("give seeds as 0x and 1 to 16 hex digits, as failures print them (0x00000000000000ab)",
+                    element, quoted(element, value));
+        }
+
+        String policy(String element, String value) {
+            try {
+                Policy.parse(value);
+                return value.replace(" ", "").toUpperCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw error("name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3)",
+                        element, quoted(element, value));
+            }
+        }
+
+        int[] shard(String value) {
+            String[] parts = value.trim().split("/", -1);
+            try {
+                if (parts.length == 2) {
+                    int i = Integer.parseInt(parts[0]);
+                    int n = Integer.parseInt(parts[1]);
+                    if (n >= 1 && i >= 1 && i <= n) {
+                        return new int[] {i, n};
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error("run shard i/n with 1 <= i <= n, for example 2/4", "the configuration parameter " + SHARD,
+                    "'" + value + "'");
+        }
+
+        Duration duration(String value) {
+            try {
+                Duration d = Duration.parse(value);
+                if (!d.isNegative()) {
+                    return d;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw error("give maxVirtualTime as a positive ISO-8601 duration, for example PT1H", "maxVirtualTime",
+                    "\"" + value + "\"");
+        }
+
+        /** Attribute strings in Java's quotes, configuration parameters in single quotes, numbers bare. */
+        private static String quoted(String element, String value) {
+            if (element.startsWith("the configuration parameter")) {
+                return "'" + value + "'";
+            }
+            return value.matches("-?[0-9]+") && !element.equals("seed") && !element.startsWith("regressions")
+                    ? value : "\"" + value + "\"";
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.simloop.junit;
+
+import static dev.simloop.Sim.await;
+import static dev.simloop.Sim.createTask;
+import static dev.simloop.Sim.yieldNow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simloop.Coroutine;
+import dev.simloop.EventLoop;
+import dev.simloop.Simulation;
+import dev.simloop.Task;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Sweeps run through the EngineTestKit by {@link SweepTest}; not run on their own. */
+class SweepFixturesTestCase {
+
+    /** The seeds the recording fixtures ran, in order. */
+    static final List<Long> SEEDS = Collections.synchronizedList(new ArrayList<>());
+    /** Whether {@link #failsWhileToldTo} fails. */
+    static volatile boolean fail;
+
+    /** Two tasks increment a counter with a suspension between read and write: the classic lost update. */
+    static void incrementTwice() {
+        int[] counter = {0};
+        Coroutine.VoidBody increment = () -> {
+            int v = counter[0];
+            yieldNow();
+            counter[0] = v + 1;
+        };
+        Task<Void> a = createTask("a", Coroutine.ofVoid(increment));
+        Task<Void> b = createTask("b", Coroutine.ofVoid(() -> {
+            yieldNow();
+            increment.run();
+        }));
+        await(a);
+        await(b);
+        assertThat(counter[0]).as("counter").isEqualTo(2);
+    }
+
+    @SimTest(seeds = 50, policy = "RANDOM")
+    void losesAnUpdate() {
+        incrementTwice();
+    }
+
+    @SimTest(seed = "0xe220a8397b1dcdaf", policy = "RANDOM")
+    void losesAnUpdateOnTheReportedSeed() {
+        incrementTwice();
+    }
+
+    @SimTest(seeds = 10)
+    void failsOnTheSixthSeed(EventLoop loop) {
+        assertThat(loop.seed()).as("seed").isNotEqualTo(Simulation.seedOf(SeedPlan.BASE, 5));
+    }
+
+    @SimTest(seeds = 3)
+    void failsWhileToldTo(EventLoop loop) {
+        assertThat(fail).as("told to fail").isFalse();
+    }
+
+    @SimTest(seeds = 10, policy = "RANDOM")
+    void recordsItsSeeds(EventLoop loop) {
+        SEEDS.add(loop.seed());
+    }
+
+    @SimTest(seeds = 2, policy = "RANDOM", regressions = {"0x00000000000000ab", "0x00000000000000cd"})
+    void runsRegressionsFirst(EventLoop loop) {
+        SEEDS.add(loop.seed());
+    }
+
+    @SimTest(seeds = 40, threads = 2, policy = "RANDOM")
+    void runsOnTwoThreads(EventLoop loop) {
+        SEEDS.add(loop.seed());
+    }
+
+    @SimTest(seeds = 5)
+    void exploresNothing() {
+        await(createTask(Coroutine.ofVoid(() -> yieldNow())));
+    }
+
+    /** Differs from run to run: the determinism check must catch it. */
+    static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @SimTest(checkDeterminism = true)
+    void dependsOnStateOutsideTheSeed() {
+        for (int i = CALLS.incrementAndGet() % 2; i >= 0; i--) {
+            yieldNow();
+        }
+    }
+
+    @SimTest(maxSteps = 100)
+    void neverStops() {
+        while (true) {
+            yieldNow();
+        }
+    }
+
+    @SimTest(seeds = 4, policy = "RANDOM", perSeedInvocations = true)
+    void failsOnTheThirdSeedInItsOwnInvocation(EventLoop loop) {
+        assertThat(loop.seed()).as("seed").isNotEqualTo(Simulation.seedOf(SeedPlan.BASE, 2));
+    }
+}

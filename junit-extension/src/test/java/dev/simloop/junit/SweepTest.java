@@ -1,0 +1,183 @@
+package dev.simloop.junit;
+
+import static dev.simloop.junit.Fixtures.failure;
+import static dev.simloop.junit.Fixtures.run;
+import static dev.simloop.junit.Fixtures.runAgain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simloop.Simulation;
+import dev.simloop.LimitExceededException;
+import dev.simloop.NondeterminismException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.engine.reporting.ReportEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.Events;
+
+/** Sweeps: the failing seed and its replay line, the remembered seed, regressions, shards, threads. */
+class SweepTest {
+
+    private static final Class<?> FIXTURE = SweepFixturesTestCase.class;
+
+    @BeforeEach
+    void clear() {
+        SweepFixturesTestCase.SEEDS.clear();
+        SweepFixturesTestCase.fail = false;
+    }
+
+    private static String fingerprint(Throwable t) {
+        Matcher m = Pattern.compile("trace fingerprint (0x[0-9a-f]{16})").matcher(t.getMessage());
+        assertThat(m.find()).as("fingerprint in %s", t.getMessage()).isTrue();
+        return m.group(1);
+    }
+
+    private static List<Long> sweepSeeds(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> Simulation.seedOf(SeedPlan.BASE, i)).toList();
+    }
+
+    @Test
+    void aFailingSweepReportsItsSeedAndReplayLineAndShrinksTheInterleaving() {
+        Throwable t = failure(run(FIXTURE, "losesAnUpdate"));
+        assertThat(t.getMessage()).startsWith("SweepFixturesTestCase#losesAnUpdate failed on run 1 of 50: seed "
+                + "0xe220a8397b1dcdaf, policy RANDOM, ended at virtual time 0 s after 8 steps, trace fingerprint ")
+                .contains("\nReplay: @SimTest(seed = \"0xe220a8397b1dcdaf\", policy = \"RANDOM\")  or  "
+                        + "-Dtest=SweepFixturesTestCase#losesAnUpdate -Dsimloop.seed=0xe220a8397b1dcdaf "
+                        + "-Dsimloop.policy=RANDOM\n")
+                .contains("\nShrunk to 1 departure from FIFO, per task:\n| step | time | losesAnUpdate");
+        assertThat(t.getCause()).hasMessageContaining("[counter] \nexpected: 2\n but was: 1");
+    }
+
+    @Test
+    void theReplayLineReproducesTheSameFingerprint() {
+        String original = fingerprint(failure(run(FIXTURE, "losesAnUpdate")));
+        Throwable byProperty = failure(run(FIXTURE, "losesAnUpdate",
+                Map.of("simloop.seed", "0xe220a8397b1dcdaf", "simloop.policy", "RANDOM")));
+        Throwable byAttribute = failure(run(FIXTURE, "losesAnUpdateOnTheReportedSeed"));
+        assertThat(byProperty.getMessage()).startsWith("SweepFixturesTestCase#losesAnUpdate failed on run 1 of 1: "
+                + "seed 0xe220a8397b1dcdaf");
+        assertThat(fingerprint(byProperty)).isEqualTo(original);
+        assertThat(fingerprint(byAttribute)).isEqualTo(original);
+    }
+
+    @Test
+    void theLastFailingSeedIsRememberedAndRunsFirstNextTime() throws Exception {
+        long sixth = Simulation.seedOf(SeedPlan.BASE, 5);
+        String hex = String.format("0x%016x", sixth);
+        assertThat(failure(run(FIXTURE, "failsOnTheSixthSeed")).getMessage())
+                .startsWith("SweepFixturesTestCase#failsOnTheSixthSeed failed on run 6 of 10: seed " + hex);
+        assertThat(Files.readString(Fixtures.lastFailureFile(FIXTURE, "failsOnTheSixthSeed"))).isEqualTo(hex + "\n");
+        assertThat(failure(runAgain(FIXTURE, "failsOnTheSixthSeed", Map.of())).getMessage()).startsWith(
+                "SweepFixturesTestCase#failsOnTheSixthSeed failed on run 1 of 11 (the seed that failed last time): "
+                        + "seed " + hex);
+    }
+
+    @Test
+    void theRememberedSeedIsForgottenWhenTheTestPassesAgain() {
+        SweepFixturesTestCase.fail = true;
+        assertThat(failure(run(FIXTURE, "failsWhileToldTo")).getMessage()).contains(" failed on run 1 of 3: ");
+        assertThat(Fixtures.lastFailureFile(FIXTURE, "failsWhileToldTo")).exists();
+        SweepFixturesTestCase.fail = false;
+        assertThat(Fixtures.failures(runAgain(FIXTURE, "failsWhileToldTo", Map.of()))).isEmpty();
+        assertThat(Fixtures.lastFailureFile(FIXTURE, "failsWhileToldTo")).doesNotExist();
+    }
+
+    @Test
+    void regressionsRunFirstThenTheSweep() {
+        assertThat(Fixtures.failures(run(FIXTURE, "runsRegressionsFirst"))).isEmpty();
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactly(0xabL, 0xcdL, Simulation.seedOf(0, 0),
+                Simulation.seedOf(0, 1));
+    }
+
+    @Test
+    void shardsSplitTheSeedsWithoutOverlapOrGap() {
+        List<List<Long>> shares = IntStream.rangeClosed(1, 3).mapToObj(i -> {
+            SweepFixturesTestCase.SEEDS.clear();
+            assertThat(Fixtures.failures(run(FIXTURE, "recordsItsSeeds", Map.of("simloop.shard", i + "/3"))))
+                    .isEmpty();
+            return List.copyOf(SweepFixturesTestCase.SEEDS);
+        }).toList();
+        assertThat(shares).containsExactly(sweepSeeds(0, 3), sweepSeeds(3, 6), sweepSeeds(6, 10));
+    }
+
+    @Test
+    void shardsSplitRegressionsAndSeedsAsOneList() {
+        SweepFixturesTestCase.SEEDS.clear();
+        run(FIXTURE, "runsRegressionsFirst", Map.of("simloop.shard", "1/2"));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactly(0xabL, 0xcdL);
+        SweepFixturesTestCase.SEEDS.clear();
+        run(FIXTURE, "runsRegressionsFirst", Map.of("simloop.shard", "2/2"));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(sweepSeeds(0, 2));
+    }
+
+    @Test
+    void aShardWithNoSeedsIsSkippedSayingSo() {
+        Events events = run(FIXTURE, "runsRegressionsFirst", Map.of("simloop.seeds", "1", "simloop.shard", "1/4"));
+        assertThat(events.aborted().list()).singleElement().satisfies(e -> assertThat(e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessage("SweepFixturesTestCase#runsRegressionsFirst has no seeds to run in shard 1/4 "
+                        + "(positions 0 to 0 of 3)."));
+    }
+
+    @Test
+    void seedsRunOnSeveralThreadsAllRun() {
+        assertThat(Fixtures.failures(run(FIXTURE, "runsOnTwoThreads"))).isEmpty();
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyInAnyOrderElementsOf(sweepSeeds(0, 40));
+    }
+
+    @Test
+    void theSeedsPropertyOverridesTheAttribute() {
+        run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "4"));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(sweepSeeds(0, 4));
+    }
+
+    @Test
+    void aSweepThatExploredNothingPublishesAWarning() {
+        Events events = run(FIXTURE, "exploresNothing");
+        assertThat(events.reportingEntryPublished().list()).singleElement().satisfies(e -> assertThat(
+                e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs())
+                .containsEntry("simloop.warning", "The sweep explored nothing: in 5 runs under PORTFOLIO(k=5) no step "
+                        + "ever had two or more ready callbacks to choose from, so every run took the same order. "
+                        + "Let tasks run concurrently (create them before awaiting them) for seeds to matter."));
+    }
+
+    @Test
+    void aFailingRunsTraceIsWrittenAsTextAndChromeJsonAndPublished() throws Exception {
+        Events events = run(FIXTURE, "failsOnTheSixthSeed");
+        String base = "target/simloop/traces/dev.simloop.junit.SweepFixturesTestCase#failsOnTheSixthSeed-"
+                + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 5));
+        assertThat(Files.readString(Path.of(base + ".txt"))).startsWith("#0 0 s failsOnTheSixthSeed created\n");
+        assertThat(Files.readString(Path.of(base + ".json"))).contains("\"failsOnTheSixthSeed\"");
+        assertThat(events.reportingEntryPublished().list()).extracting(e -> e.getRequiredPayload(ReportEntry.class)
+                .getKeyValuePairs()).containsExactly(Map.of("simloop.trace", base + ".txt"),
+                        Map.of("simloop.chromeTrace", base + ".json"));
+    }
+
+    @Test
+    void perSeedInvocationsFailOnlyTheFailingSeedsInvocationNamingItsRun() {
+        Events events = run(FIXTURE, "failsOnTheThirdSeedInItsOwnInvocation");
+        assertThat(events.failed().count()).isEqualTo(1);
+        assertThat(events.succeeded().filter(e -> e.getTestDescriptor().isTest()).count()).isEqualTo(3);
+        assertThat(failure(events).getMessage()).startsWith(
+                "SweepFixturesTestCase#failsOnTheThirdSeedInItsOwnInvocation failed on run 3 of 4: seed "
+                        + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 2)));
+    }
+
+    @Test
+    void theDeterminismCheckCatchesStateOutsideTheSeed() {
+        assertThat(failure(run(FIXTURE, "dependsOnStateOutsideTheSeed")).getCause())
+                .isInstanceOf(NondeterminismException.class).hasMessageStartingWith("Nondeterminism: seed "
+                        + "0xe220a8397b1dcdaf under FIFO ran twice and the runs parted at step ");
+    }
+
+    @Test
+    void theStepLimitEndsARunThatNeverStops() {
+        assertThat(failure(run(FIXTURE, "neverStops")).getCause()).isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("100");
+    }
+}
