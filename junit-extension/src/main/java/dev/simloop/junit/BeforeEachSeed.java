@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *
  * <p>The fast mode of {@code @SimTest} runs all seeds on one test instance with one round of {@code @BeforeEach}, so
  * instance state left by one seed would reach the next; this hook resets it. It may take the seed's
- * {@link dev.simloop.EventLoop}, {@link java.util.random.RandomGenerator} and {@code Supplier<Trace>} as parameters,
+ * {@link dev.simloop.EventLoop}, {@link java.util.random.RandomGenerator}, {@link java.time.Clock} and {@code Supplier<Trace>} as parameters,
  * and nothing else; it may await and sleep. Methods run superclass first, as JUnit orders {@code @BeforeEach}.
  */
 @Target(ElementType.METHOD)

@@ -66,7 +66,8 @@ final class FailureReport {
         }
         if (traceFile != null) {
             sb.append("\nFull trace: ").append(traceFile).append(" (Chrome JSON: ")
-                    .append(traceFile.replaceFirst("\\.txt$", ".json")).append(')');
+                    .append(traceFile.replaceFirst("\\.txt$", ".json")).append("; timeline: ")
+                    .append(traceFile.replaceFirst("\\.txt$", ".html")).append(')');
         }
         return sb.toString();
     }

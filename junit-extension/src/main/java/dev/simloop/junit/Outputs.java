@@ -1,6 +1,7 @@
 package dev.simloop.junit;
 
 import dev.simloop.Decisions;
+import dev.simloop.RunResult;
 import dev.simloop.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,13 +65,15 @@ final class Outputs {
     }
 
     /**
-     * Writes {@code trace} of the run of {@code seed} as text and Chrome JSON.
+     * Writes the trace of the failed run as text, Chrome JSON and a self-contained HTML timeline.
      *
-     * @return the text file's path; the JSON file has the same name ending in ".json"
+     * @return the text file's path; the other two have the same name ending in ".json" and ".html"
      */
-    Path writeTrace(long seed, Trace trace) {
-        Path base = DIR.resolve("traces").resolve(name + "-" + Decisions.hex(seed));
+    Path writeTrace(RunResult run) {
+        Trace trace = run.trace();
+        Path base = DIR.resolve("traces").resolve(name + "-" + Decisions.hex(run.seed()));
         write(Path.of(base + ".json"), trace.renderChromeJson());
+        write(Path.of(base + ".html"), run.renderHtml());
         Path text = Path.of(base + ".txt");
         write(text, trace.renderText());
         return text;

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -42,9 +43,10 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
         return method.getName();
     }
 
-    /** Whether a parameter of this type is one the run supplies: the loop, its random source, its trace. */
+    /** Whether a parameter of this type is one the run supplies: the loop, its random source, clock or trace. */
     static boolean isSimParameter(Parameter p) {
-        return p.getType() == EventLoop.class || p.getType() == RandomGenerator.class || isTraceSupplier(p);
+        return p.getType() == EventLoop.class || p.getType() == RandomGenerator.class || p.getType() == Clock.class
+                || isTraceSupplier(p);
     }
 
     private static boolean isTraceSupplier(Parameter p) {
@@ -74,6 +76,8 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
                 args[i] = loop;
             } else if (p.getType() == RandomGenerator.class) {
                 args[i] = loop.random();
+            } else if (p.getType() == Clock.class) {
+                args[i] = loop.clock();
             } else if (isTraceSupplier(p)) {
                 args[i] = (Supplier<Trace>) loop::trace;
             } else {

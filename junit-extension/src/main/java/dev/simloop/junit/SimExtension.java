@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -28,7 +29,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * that it drives itself.
  *
  * <p>With {@code @ExtendWith(SimExtension.class)} on a class, its {@code @Test} methods can take an {@link EventLoop}
- * (FIFO, seed 0, recording a trace), its {@link java.util.random.RandomGenerator} and a {@code Supplier<Trace>}; the
+ * (FIFO, seed 0, recording a trace), its {@link java.util.random.RandomGenerator}, a {@link java.time.Clock} on its
+ * virtual time and a {@code Supplier<Trace>}; the
  * test drives the loop ({@code loop.runUntilComplete(...)}): the explicit way in. The loop is closed after the method
  * and the test fails on what it reports: tasks still pending, unretrieved exceptions, never-awaited coroutines. Each
  * test method gets its own loop; nothing leaks from one test to the next. {@code @SimTest} brings this extension
@@ -77,7 +79,7 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
             if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() != void.class || !simOnly) {
                 throw new ExtensionConfigurationException("Configuration error: @BeforeEachSeed method ["
                         + SimConfig.testName(testClass, m) + "] must be a non-static void method whose parameters are of the "
-                        + "types EventLoop, RandomGenerator or Supplier<Trace> only.");
+                        + "types EventLoop, RandomGenerator, Clock or Supplier<Trace> only.");
             }
             hooks.add(m);
         }
@@ -103,7 +105,8 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
         }
         EventLoop loop = run(context).loop();
         Class<?> type = parameter.getParameter().getType();
-        return type == EventLoop.class ? loop : type == Supplier.class ? (Supplier<Trace>) loop::trace : loop.random();
+        return type == EventLoop.class ? loop : type == Supplier.class ? (Supplier<Trace>) loop::trace
+                : type == Clock.class ? loop.clock() : loop.random();
     }
 
     @Override

@@ -106,9 +106,10 @@ final class SimSweep {
         outputs.rememberFailure(failed.seed());
         String traceFile = null;
         if (failed.trace() != null) {
-            traceFile = outputs.writeTrace(failed.seed(), failed.trace()).toString();
+            traceFile = outputs.writeTrace(failed).toString();
             context.publishReportEntry("simloop.trace", traceFile);
             context.publishReportEntry("simloop.chromeTrace", traceFile.replaceFirst("\\.txt$", ".json"));
+            context.publishReportEntry("simloop.timeline", traceFile.replaceFirst("\\.txt$", ".html"));
         }
         return new FailureReport(config, plan, failed, shrunk, number, why, traceFile).toError();
     }

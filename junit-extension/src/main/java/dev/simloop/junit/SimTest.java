@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>What each seed gets afresh</h2>
  * Each seed runs on a new loop: its own {@link dev.simloop.EventLoop}, {@link java.util.random.RandomGenerator}
- * (the loop's seeded source) and {@code Supplier<Trace>} parameters, its own virtual clock from 0. By default all seeds
+ * (the loop's seeded source), {@link java.time.Clock} (the loop's virtual time, from the epoch in UTC) and
+ * {@code Supplier<Trace>} parameters, its own virtual clock from 0. By default all seeds
  * run inside one test invocation: one test instance, one round of {@code @BeforeEach}/{@code @AfterEach}, one line in
  * the report; reset instance state in a {@link BeforeEachSeed} method, which runs before each seed. With
  * {@link #perSeedInvocations()} each seed is its own invocation, with its own test instance (under the default

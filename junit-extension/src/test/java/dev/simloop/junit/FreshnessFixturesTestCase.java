@@ -6,6 +6,7 @@ import dev.simloop.Decisions;
 import dev.simloop.EventLoop;
 import dev.simloop.Trace;
 import dev.simloop.TraceEvent;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,8 +61,10 @@ class FreshnessFixturesTestCase {
     }
 
     @SimTest
-    void injectsTheRunsParameters(EventLoop loop, RandomGenerator random, Supplier<Trace> trace) {
+    void injectsTheRunsParameters(EventLoop loop, RandomGenerator random, Supplier<Trace> trace, Clock clock) {
         assertThat(random).isSameAs(loop.random());
+        dev.simloop.Sim.sleep(java.time.Duration.ofMinutes(90));
+        assertThat(clock.instant()).isEqualTo(java.time.Instant.parse("1970-01-01T01:30:00Z"));
         loop.mark("hello");
         assertThat(trace.get().events()).filteredOn(e -> e.kind() == TraceEvent.Kind.MARK)
                 .extracting(TraceEvent::detail).containsExactly("hello");

@@ -41,7 +41,9 @@ class SimTestTest {
                 """).endsWith("""
                 Full trace: target/simloop/traces/dev.simloop.junit.SimTestFixturesTestCase\
                 #failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.txt (Chrome JSON: target/simloop/traces/\
-                dev.simloop.junit.SimTestFixturesTestCase#failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.json)""");
+                dev.simloop.junit.SimTestFixturesTestCase#failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.json; \
+                timeline: target/simloop/traces/dev.simloop.junit.SimTestFixturesTestCase\
+                #failsAnAssertionAfterAwaiting-0xe220a8397b1dcdaf.html)""");
     }
 
     @Test

@@ -147,15 +147,18 @@ class SweepTest {
     }
 
     @Test
-    void aFailingRunsTraceIsWrittenAsTextAndChromeJsonAndPublished() throws Exception {
+    void aFailingRunsTraceIsWrittenAsTextChromeJsonAndAnHtmlTimelineAndPublished() throws Exception {
         Events events = run(FIXTURE, "failsOnTheSixthSeed");
         String base = "target/simloop/traces/dev.simloop.junit.SweepFixturesTestCase#failsOnTheSixthSeed-"
                 + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 5));
         assertThat(Files.readString(Path.of(base + ".txt"))).startsWith("#0 0 s failsOnTheSixthSeed created\n");
         assertThat(Files.readString(Path.of(base + ".json"))).contains("\"failsOnTheSixthSeed\"");
+        assertThat(Files.readString(Path.of(base + ".html")))
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>seed " + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 5)));
         assertThat(events.reportingEntryPublished().list()).extracting(e -> e.getRequiredPayload(ReportEntry.class)
                 .getKeyValuePairs()).containsExactly(Map.of("simloop.trace", base + ".txt"),
-                        Map.of("simloop.chromeTrace", base + ".json"));
+                        Map.of("simloop.chromeTrace", base + ".json"), Map.of("simloop.timeline", base + ".html"));
     }
 
     @Test
