@@ -1,0 +1,109 @@
+package dev.simloop.scenarios;
+
+import dev.simloop.Decisions;
+import dev.simloop.Policy;
+import dev.simloop.RunResult;
+import dev.simloop.Simulation;
+import dev.simloop.SweepResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hunt}: sweeps each buggy version until its first failing seed (shrunk) and each fixed version over all its
+ * seeds; prints a table and the failures; exit code 1 if a fixed version failed.
+ */
+@Command(name = "hunt", description = "Hunts the bug of a scenario (or all) by seed; checks the fixed version.")
+final class HuntCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<scenario|all>", description = "a scenario's name (see list), or all")
+    private String scenario;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "seeds per version (default: the scenario's own)")
+    private Integer seeds;
+
+    @Option(names = "--policy", paramLabel = "P", converter = Arguments.PolicyConverter.class,
+            description = "FIFO, RANDOM, POS, PORTFOLIO (the default) or PCT(depth)")
+    private Policy policy;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads per sweep (default 1)")
+    private int threads;
+
+    @Override
+    public Integer call() {
+        CommandLine cli = spec.commandLine();
+        if (seeds != null && seeds < 1) {
+            throw new CommandLine.ParameterException(cli, "--seeds must be at least 1, was " + seeds + ".");
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(cli, "--threads must be at least 1, was " + threads + ".");
+        }
+        List<Scenario> chosen = Arguments.scenarios(cli, scenario, true);
+        HuntTable table = new HuntTable();
+        List<String> notes = new ArrayList<>();
+        int found = 0;
+        int fixedFailed = 0;
+        for (Scenario s : chosen) {
+            for (Scenario.Variant v : Scenario.Variant.values()) {
+                Simulation sim = s.simulation(v).threads(threads).shrink(v == Scenario.Variant.BUGGY);
+                sim = policy == null ? sim : sim.policy(policy);
+                int count = seeds == null ? s.seeds() : seeds;
+                sim = sim.seeds(Scenario.BASE_SEED, count);
+                progress(s.title(v) + ": " + count + " seeds...");
+                long start = System.nanoTime();
+                SweepResult r = sim.sweep();
+                double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                RunResult first = r.firstFailure().orElse(null);
+                String usedPolicy = policy == null ? Policy.portfolio(0).toString() : policy.toString();
+                table.row(s.title(v), usedPolicy, r.runs(), first == null ? "-" : Decisions.hex(first.seed()),
+                        (long) (r.runs() / seconds),
+                        r.shrunk().map(x -> String.valueOf(x.decisions().departures())).orElse("-"));
+                if (first != null) {
+                    if (v == Scenario.Variant.BUGGY) {
+                        found++;
+                    } else {
+                        fixedFailed++;
+                    }
+                    notes.add(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": seed "
+                            + Decisions.hex(first.seed()) + " " + firstLine(first.failure()) + "\n  replay: "
+                            + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
+                            + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")));
+                }
+            }
+        }
+        progress("");
+        PrintWriter out = cli.getOut();
+        out.print(table.render());
+        out.println();
+        notes.forEach(out::println);
+        out.println();
+        out.println("Bugs found: " + found + " of " + chosen.size() + ". Fixed versions that failed a seed: "
+                + fixedFailed + " of " + chosen.size() + ".");
+        return fixedFailed > 0 ? 1 : 0;
+    }
+
+    /** The command that replays a run from a fresh clone (the README's main command with other arguments). */
+    static String replayCommand(String arguments) {
+        return "mvn -B -q -Pmain -pl scenarios -am verify -DskipTests -Dhunt=\"replay " + arguments + "\"";
+    }
+
+    private void progress(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.print("\r\033[K" + (line.isEmpty() ? "" : "hunting " + line));
+        err.flush();
+    }
+
+    private static String firstLine(Throwable failure) {
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        int nl = text.indexOf('\n');
+        return "failed with " + (nl < 0 ? text : text.substring(0, nl) + " ...");
+    }
+}
