@@ -11,12 +11,13 @@ final class Arguments {
     private Arguments() {}
 
     /** The scenarios {@code name} picks ("all" for every one), or a one-line usage error. */
-    static List<Scenario> scenarios(CommandLine cli, String name, boolean allowAll) {
+    static List<Scenario> scenarios(CommandLine cli, List<Scenario> catalog, String name, boolean allowAll) {
         if (allowAll && name.equals("all")) {
-            return Catalog.all();
+            return catalog;
         }
-        return List.of(Catalog.named(name).orElseThrow(() -> new CommandLine.ParameterException(cli,
-                "Unknown scenario '" + name + "': use one of " + Catalog.all().stream().map(Scenario::name)
+        return List.of(catalog.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
+                new CommandLine.ParameterException(cli, "Unknown scenario '" + name + "': use one of "
+                        + catalog.stream().map(Scenario::name)
                         .collect(Collectors.joining(", ")) + (allowAll ? ", or all." : "."))));
     }
 
@@ -38,6 +39,11 @@ final class Arguments {
                         + "printed it (0x and 16 hex digits) or as a decimal number.");
             }
         }
+    }
+
+    /** The name {@link Policy#parse(String)} reads back: "PCT(3)" for "PCT(depth=3)". */
+    static String name(Policy policy) {
+        return policy.toString().replace("depth=", "");
     }
 
     /** A policy as {@link Policy#parse(String)} reads it. */

@@ -3,6 +3,8 @@ package dev.simloop.scenarios;
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.gather;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -34,7 +36,7 @@ final class CacheStampede {
         Coroutine<String> load(String key) {
             return Coroutine.of("load " + key, () -> {
                 loads.merge(key, 1, Integer::sum);
-                Io.latency(20);
+                sleep(ms(20));
                 return "value of " + key;
             });
         }
@@ -73,10 +75,10 @@ final class CacheStampede {
             List<Task<String>> requests = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 requests.add(createTask("request-" + i, Coroutine.of(() -> {
-                    Io.latency(20); // authenticate the caller
+                    sleep(ms(20)); // authenticate the caller
                     return await(cache.get("user:42"));
                 })));
-                Io.latency(20); // the next request arrives
+                sleep(ms(20)); // the next request arrives
             }
             await(gather(requests));
             int loads = cache.backend.loads.get("user:42");

@@ -4,7 +4,9 @@ import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.buggify;
 import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.gather;
+import static dev.simloop.Sim.sleep;
 import static dev.simloop.Sim.waitFor;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Semaphore;
@@ -38,7 +40,7 @@ final class CancelLeak {
                 permits.acquire();
                 connect();
                 try {
-                    Io.latency(10); // run the query
+                    sleep(ms(10)); // run the query
                     return "rows of " + sql;
                 } finally {
                     permits.release();
@@ -47,7 +49,7 @@ final class CancelLeak {
         }
 
         static void connect() {
-            Io.latency(buggify("slow-connect") ? 200 : 5);
+            sleep(ms(buggify("slow-connect") ? 200 : 5));
         }
     }
 
@@ -59,7 +61,7 @@ final class CancelLeak {
                 permits.acquire();
                 try {
                     connect();
-                    Io.latency(10); // run the query
+                    sleep(ms(10)); // run the query
                     return "rows of " + sql;
                 } finally {
                     permits.release();

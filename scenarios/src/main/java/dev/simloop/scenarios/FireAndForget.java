@@ -3,6 +3,8 @@ package dev.simloop.scenarios;
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.gather;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -35,13 +37,13 @@ final class FireAndForget {
 
         Coroutine<Void> send(String order) {
             return Coroutine.ofVoid("send " + order, () -> {
-                Io.latency(1); // render the template
+                sleep(ms(1)); // render the template
                 if (busy) {
                     throw new IllegalStateException("SMTP connection busy; confirmation of " + order + " not sent");
                 }
                 busy = true;
                 try {
-                    Io.latency(10); // talk to the SMTP server
+                    sleep(ms(10)); // talk to the SMTP server
                     sent.add(order);
                 } finally {
                     busy = false;
@@ -56,7 +58,7 @@ final class FireAndForget {
 
         Coroutine<Void> place(String order) {
             return Coroutine.ofVoid("place " + order, () -> {
-                Io.latency(10); // save the order
+                sleep(ms(10)); // save the order
                 confirm(order);
             });
         }
@@ -80,7 +82,7 @@ final class FireAndForget {
                         await(mailer.send(order));
                         return;
                     } catch (IllegalStateException busy) {
-                        Io.latency(10L * attempt); // back off, then try again
+                        sleep(ms(10L * attempt)); // back off, then try again
                     }
                 }
             }));
@@ -99,10 +101,10 @@ final class FireAndForget {
             List<Task<Void>> orders = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 orders.add(createTask(service.place("order-" + i)));
-                Io.latency(10); // the next order comes in
+                sleep(ms(10)); // the next order comes in
             }
             await(gather(orders));
-            Io.latency(50); // let the e-mails go out
+            sleep(ms(50)); // let the e-mails go out
             service.close();
             Io.check(service.mailer.sent.size() == 3, "lost confirmations: " + service.mailer.sent.size()
                     + " of 3 e-mails sent");

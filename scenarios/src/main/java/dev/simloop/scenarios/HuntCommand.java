@@ -24,6 +24,9 @@ final class HuntCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    private Hunter hunter;
+
     @Parameters(index = "0", paramLabel = "<scenario|all>", description = "a scenario's name (see list), or all")
     private String scenario;
 
@@ -46,7 +49,7 @@ final class HuntCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--threads must be at least 1, was " + threads + ".");
         }
-        List<Scenario> chosen = Arguments.scenarios(cli, scenario, true);
+        List<Scenario> chosen = Arguments.scenarios(cli, hunter.catalog, scenario, true);
         HuntTable table = new HuntTable();
         List<String> notes = new ArrayList<>();
         int found = 0;
@@ -75,7 +78,8 @@ final class HuntCommand implements Callable<Integer> {
                     notes.add(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": seed "
                             + Decisions.hex(first.seed()) + " " + firstLine(first.failure()) + "\n  replay: "
                             + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
-                            + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")));
+                            + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")
+                            + (policy == null ? "" : " --policy " + Arguments.name(policy))));
                 }
             }
         }

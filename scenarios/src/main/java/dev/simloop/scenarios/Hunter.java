@@ -1,6 +1,7 @@
 package dev.simloop.scenarios;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,13 @@ public final class Hunter implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The scenarios the commands know: {@link Catalog#all()}, or a test's own. */
+    final List<Scenario> catalog;
+
+    private Hunter(List<Scenario> catalog) {
+        this.catalog = catalog;
+    }
+
     /** Runs the hunter and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -34,7 +42,12 @@ public final class Hunter implements Runnable {
      * @return the exit code: 0, 1 when a fixed version failed, 2 for bad arguments
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Hunter()).setCaseInsensitiveEnumValuesAllowed(true);
+        return run(Catalog.all(), out, err, args);
+    }
+
+    /** {@link #run(PrintWriter, PrintWriter, String...)} over another list of scenarios (for tests). */
+    static int run(List<Scenario> catalog, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Hunter(catalog)).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);

@@ -1,16 +1,17 @@
 package dev.simloop.scenarios;
 
-import static dev.simloop.Sim.sleep;
-
 import java.time.Duration;
 
-/** What the scenarios' fake services share: I/O as a virtual-time wait, and the oracle's check. */
+/** What the scenarios' fake services share: latencies in milliseconds, and the oracle's check. */
 final class Io {
     private Io() {}
 
-    /** Waits {@code millis} of virtual time, as a call to a disk, a database or a remote service would. */
-    static void latency(long millis) {
-        sleep(Duration.ofMillis(millis));
+    /**
+     * {@code millis} milliseconds, for {@code sleep(ms(5))}: a call to a disk, a database or a remote service, in
+     * virtual time. (A helper that slept itself would show as the suspension's source line in detailed traces.)
+     */
+    static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.simloop.scenarios;
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.currentLoop;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -84,7 +86,7 @@ final class LeaseExpiry {
                     if (valid(lease)) {
                         storage.write(name, lease.token());
                     }
-                    Io.latency(50); // the next round of work
+                    sleep(ms(50)); // the next round of work
                 }
             });
         }

@@ -11,10 +11,13 @@ final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    private Hunter hunter;
+
     @Override
     public Integer call() {
-        int width = Catalog.all().stream().mapToInt(s -> s.name().length()).max().orElse(0);
-        for (Scenario s : Catalog.all()) {
+        int width = hunter.catalog.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        for (Scenario s : hunter.catalog) {
             spec.commandLine().getOut().printf("%-" + width + "s  %s%n", s.name(), s.description());
         }
         return 0;

@@ -2,6 +2,8 @@ package dev.simloop.scenarios;
 
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Lock;
@@ -36,10 +38,10 @@ final class LockOrdering {
         final void move(String from, String to, String first, String second, long amount) {
             locks.get(first).acquire();
             try {
-                Io.latency(5); // load the first account's row
+                sleep(ms(5)); // load the first account's row
                 locks.get(second).acquire();
                 try {
-                    Io.latency(5); // write both rows
+                    sleep(ms(5)); // write both rows
                     balances.merge(from, -amount, Long::sum);
                     balances.merge(to, amount, Long::sum);
                 } finally {
@@ -65,7 +67,7 @@ final class LockOrdering {
         return Coroutine.ofVoid("main", () -> {
             Task<Void> first = createTask(ledger.transfer("alice", "bob", 30));
             Task<Void> second = createTask("arriving", Coroutine.ofVoid(() -> {
-                Io.latency(5); // the request arrives over the network
+                sleep(ms(5)); // the request arrives over the network
                 await(ledger.transfer("bob", "alice", 10));
             }));
             await(first);

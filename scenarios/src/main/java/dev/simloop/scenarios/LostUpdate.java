@@ -2,6 +2,8 @@ package dev.simloop.scenarios;
 
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -51,13 +53,13 @@ final class LostUpdate {
         /** A deposit confirmed by the payment provider; correct on its own: no await between read and write. */
         Coroutine<Void> deposit(Account to, long amount) {
             return Coroutine.ofVoid("deposit " + to.id, () -> {
-                Io.latency(2); // the payment provider confirms
+                sleep(ms(2)); // the payment provider confirms
                 to.balance += amount;
             });
         }
 
         static void recordInLedger(Account from, Account to, long amount) {
-            Io.latency(2); // the ledger's write
+            sleep(ms(2)); // the ledger's write
         }
     }
 

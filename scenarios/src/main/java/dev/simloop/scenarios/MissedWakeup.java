@@ -1,6 +1,8 @@
 package dev.simloop.scenarios;
 
 import static dev.simloop.Sim.currentLoop;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Event;
@@ -39,7 +41,7 @@ final class MissedWakeup {
                 while (true) {
                     dirty.await();
                     List<String> batch = drain();
-                    Io.latency(10); // write the batch to disk
+                    sleep(ms(10)); // write the batch to disk
                     stored.addAll(batch);
                     dirty.clear();
                 }
@@ -62,7 +64,7 @@ final class MissedWakeup {
                     dirty.await();
                     dirty.clear();
                     List<String> batch = drain();
-                    Io.latency(10); // write the batch to disk
+                    sleep(ms(10)); // write the batch to disk
                     stored.addAll(batch);
                 }
             });
@@ -74,10 +76,10 @@ final class MissedWakeup {
             currentLoop().createBackgroundTask("writer", writer.worker());
             for (int i = 0; i < 4; i++) {
                 writer.submit("item-" + i);
-                Io.latency(1); // acknowledge the client
-                Io.latency(9); // the next item arrives
+                sleep(ms(1)); // acknowledge the client
+                sleep(ms(9)); // the next item arrives
             }
-            Io.latency(100); // a quiet period: everything submitted should be written by now
+            sleep(ms(100)); // a quiet period: everything submitted should be written by now
             Io.check(writer.stored.size() == 4, "missed wake-up: " + writer.stored.size() + " of 4 items written, "
                     + writer.pending + " still pending");
         });

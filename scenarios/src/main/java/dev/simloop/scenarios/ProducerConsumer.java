@@ -2,6 +2,8 @@ package dev.simloop.scenarios;
 
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Queue;
@@ -41,7 +43,7 @@ final class ProducerConsumer {
         }
 
         final void process(String item) {
-            Io.latency(5); // handle the item
+            sleep(ms(5)); // handle the item
             processed.add(item);
         }
     }
@@ -68,10 +70,10 @@ final class ProducerConsumer {
         return Coroutine.ofVoid("producer", () -> {
             Task<Void> worker = createTask(workers.worker("worker"));
             for (int i = 0; i < 6; i++) {
-                Io.latency(10); // fetch the next item
+                sleep(ms(10)); // fetch the next item
                 workers.queue.put("item-" + i);
             }
-            Io.latency(5); // close the source
+            sleep(ms(5)); // close the source
             workers.queue.shutdown();
             await(worker);
             Io.check(workers.processed.size() == 6, "lost items: " + workers.processed.size() + " of 6 processed");

@@ -5,6 +5,7 @@ import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.currentLoop;
 import static dev.simloop.Sim.gather;
 import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -80,12 +81,12 @@ final class RateLimiter {
             List<Task<Void>> calls = new ArrayList<>();
             for (int i = 0; i < 11; i++) {
                 if (i == 7) {
-                    Io.latency(50); // a second client starts; its calls take 50 ms to arrive
+                    sleep(ms(50)); // a second client starts; its calls take 50 ms to arrive
                 }
                 boolean remote = i >= 7;
                 calls.add(createTask("call-" + i, Coroutine.ofVoid(() -> {
                     if (remote) {
-                        Io.latency(50);
+                        sleep(ms(50));
                     }
                     await(limiter.acquire());
                     perWindow[(int) (currentLoop().time() / INTERVAL)]++; // the backend counts its calls

@@ -3,6 +3,7 @@ package dev.simloop.scenarios;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
+import dev.simloop.TraceLevel;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,6 +20,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    private Hunter hunter;
 
     @Parameters(index = "0", paramLabel = "<scenario>", description = "a scenario's name (see list)")
     private String scenario;
@@ -41,14 +45,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
-        Scenario s = Arguments.scenarios(cli, scenario, false).get(0);
+        Scenario s = Arguments.scenarios(cli, hunter.catalog, scenario, false).get(0);
         Scenario.Variant v = switch (variant) {
             case "buggy" -> Scenario.Variant.BUGGY;
             case "fixed" -> Scenario.Variant.FIXED;
             default -> throw new CommandLine.ParameterException(cli, "Unknown variant '" + variant
                     + "': use buggy or fixed.");
         };
-        Simulation sim = s.simulation(v);
+        Simulation sim = s.simulation(v, TraceLevel.DETAILED);
         RunResult run = (policy == null ? sim : sim.policy(policy)).run(seed);
         PrintWriter out = cli.getOut();
         if (format == Format.JSON) {

@@ -4,6 +4,8 @@ import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.buggify;
 import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.gather;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -38,14 +40,14 @@ final class RetryBackoff {
 
         Coroutine<Void> charge(String order, String key) {
             return Coroutine.ofVoid("charge " + order, () -> {
-                Io.latency(5); // the request reaches the service
+                sleep(ms(5)); // the request reaches the service
                 if (buggify("unavailable")) {
                     throw new IOException("503 service unavailable");
                 }
                 if (keys.add(key)) {
                     charges.merge(order, 1, Integer::sum);
                 }
-                Io.latency(5); // the reply travels back
+                sleep(ms(5)); // the reply travels back
                 if (buggify("reply-lost")) {
                     throw new IOException("connection reset");
                 }
@@ -68,7 +70,7 @@ final class RetryBackoff {
                         if (!(e instanceof IOException) || attempt == 5) {
                             throw e;
                         }
-                        Io.latency(backoff);
+                        sleep(ms(backoff));
                         backoff *= 2;
                     }
                 }

@@ -4,6 +4,7 @@ import dev.simloop.Coroutine;
 import dev.simloop.EventLoop;
 import dev.simloop.Policy;
 import dev.simloop.Simulation;
+import dev.simloop.TraceLevel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -68,14 +69,27 @@ public record Scenario(String name, String description, Supplier<Coroutine<?>> b
 
     /**
      * The simulation a hunt runs for {@code variant}: the portfolio policy, {@link #seeds()} seeds from
-     * {@link #BASE_SEED}, and limits (a million steps, an hour of virtual time) that end a run that never would.
+     * {@link #BASE_SEED}, a trace of every run, and limits (a million steps, an hour of virtual time) that end a run
+     * that never would.
      *
      * @param variant not null
      * @return the simulation, ready for {@code sweep()}
      */
     public Simulation simulation(Variant variant) {
+        return simulation(variant, TraceLevel.DEFAULT);
+    }
+
+    /**
+     * {@link #simulation(Variant)} with another trace level; {@link TraceLevel#DETAILED} adds the source line of
+     * each suspension (a replay shows it) and leaves the fingerprints as they are.
+     *
+     * @param variant not null
+     * @param trace not null
+     * @return the simulation
+     */
+    public Simulation simulation(Variant variant, TraceLevel trace) {
         return Simulation.of(body(variant)).policy(Policy.portfolio(0)).seeds(BASE_SEED, seeds)
-                .loop(EventLoop.builder().name(title(variant)).trace(dev.simloop.TraceLevel.DEFAULT)
-                        .maxSteps(1_000_000).maxVirtualTime(Duration.ofHours(1)));
+                .loop(EventLoop.builder().name(title(variant)).trace(trace).maxSteps(1_000_000)
+                        .maxVirtualTime(Duration.ofHours(1)));
     }
 }

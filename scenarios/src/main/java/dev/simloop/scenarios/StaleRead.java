@@ -2,6 +2,8 @@ package dev.simloop.scenarios;
 
 import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.createTask;
+import static dev.simloop.Sim.sleep;
+import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Task;
@@ -30,18 +32,18 @@ final class StaleRead {
 
         Coroutine<String> read(String key) {
             return Coroutine.of("read " + key, () -> {
-                Io.latency(1);
+                sleep(ms(1));
                 String value = rows.get(key);
-                Io.latency(1);
+                sleep(ms(1));
                 return value;
             });
         }
 
         Coroutine<Void> write(String key, String value) {
             return Coroutine.ofVoid("write " + key, () -> {
-                Io.latency(1);
+                sleep(ms(1));
                 rows.put(key, value);
-                Io.latency(1);
+                sleep(ms(1));
             });
         }
     }
