@@ -40,6 +40,9 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads per sweep (default 1)")
     private int threads;
 
+    /** How long the last progress line was, to blank out what a shorter one leaves. */
+    private int progressWidth;
+
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
@@ -60,7 +63,7 @@ final class HuntCommand implements Callable<Integer> {
                 sim = policy == null ? sim : sim.policy(policy);
                 int count = seeds == null ? s.seeds() : seeds;
                 sim = sim.seeds(Scenario.BASE_SEED, count);
-                progress(s.title(v) + ": " + count + " seeds...");
+                progress(s.title(v) + ": up to " + count + " seeds...");
                 long start = System.nanoTime();
                 SweepResult r = sim.sweep();
                 double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
@@ -69,6 +72,9 @@ final class HuntCommand implements Callable<Integer> {
                 table.row(s.title(v), usedPolicy, r.runs(), first == null ? "-" : Decisions.hex(first.seed()),
                         (long) (r.runs() / seconds),
                         r.shrunk().map(x -> String.valueOf(x.decisions().departures())).orElse("-"));
+                if (first == null && v == Scenario.Variant.BUGGY) {
+                    notes.add(s.title(v) + ": no failing seed in " + r.runs() + " seeds");
+                }
                 if (first != null) {
                     if (v == Scenario.Variant.BUGGY) {
                         found++;
@@ -99,9 +105,13 @@ final class HuntCommand implements Callable<Integer> {
         return "mvn -B -q -Pmain -pl scenarios -am verify -DskipTests -Dhunt=\"replay " + arguments + "\"";
     }
 
+    /** Overwrites the progress line on standard error (plain carriage returns: logs stay readable). */
     private void progress(String line) {
         PrintWriter err = spec.commandLine().getErr();
-        err.print("\r\033[K" + (line.isEmpty() ? "" : "hunting " + line));
+        String text = line.isEmpty() ? "" : "hunting " + line;
+        String blank = " ".repeat(Math.max(0, progressWidth - text.length()));
+        err.print("\r" + text + blank + (text.isEmpty() ? "\r" : ""));
+        progressWidth = text.length();
         err.flush();
     }
 

@@ -66,6 +66,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (run.failed()) {
             out.println();
             out.println(run.failure());
+            for (Throwable also : run.failure().getSuppressed()) {
+                out.println("  and: " + also);
+            }
         }
         return 0;
     }

@@ -55,7 +55,7 @@ class HunterTest {
 
                 Bugs found: 1 of 1. Fixed versions that failed a seed: 0 of 1.
                 """);
-        assertThat(o.err()).contains("hunting lost-update (buggy): 300 seeds...");
+        assertThat(o.err()).contains("hunting lost-update (buggy): up to 300 seeds...");
     }
 
     @Test
@@ -64,6 +64,14 @@ class HunterTest {
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("stale-read (buggy)  PCT(depth=3)           11  0x58a5f17b6c15c659")
                 .contains("-Dhunt=\"replay stale-read --seed 0x58a5f17b6c15c659 --policy PCT(3)\"");
+    }
+
+    @Test
+    void aBugNotFoundIsSaidAndIsNoError() {
+        Outcome o = run("hunt", "lost-update", "--policy", "FIFO", "--seeds", "5");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("lost-update (buggy): no failing seed in 5 seeds\n")
+                .endsWith("Bugs found: 0 of 1. Fixed versions that failed a seed: 0 of 1.\n");
     }
 
     @Test
