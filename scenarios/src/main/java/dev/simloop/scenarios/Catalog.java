@@ -14,6 +14,7 @@ public final class Catalog {
             CacheStampede.scenario(),
             LockOrdering.scenario(),
             MissedWakeup.scenario(),
+            LostSignal.scenario(),
             TimeoutAtDeadline.scenario(),
             CancelLeak.scenario(),
             ProducerConsumer.scenario(),

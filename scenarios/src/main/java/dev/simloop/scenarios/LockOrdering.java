@@ -8,6 +8,7 @@ import static dev.simloop.scenarios.Io.ms;
 import dev.simloop.Coroutine;
 import dev.simloop.Lock;
 import dev.simloop.Task;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ final class LockOrdering {
     /** The buggy ledger: locks the source, then the destination. */
     static class Ledger {
         final Map<String, Lock> locks = Map.of("alice", new Lock(), "bob", new Lock());
-        final Map<String, Long> balances = new java.util.HashMap<>(Map.of("alice", 100L, "bob", 100L));
+        final Map<String, Long> balances = new HashMap<>(Map.of("alice", 100L, "bob", 100L));
 
         Coroutine<Void> transfer(String from, String to, long amount) {
             return Coroutine.ofVoid("transfer " + from + "->" + to, () -> move(from, to, from, to, amount));

@@ -33,7 +33,7 @@ class HunterTest {
     void listPrintsEveryScenarioOnOneLine() {
         Outcome o = run("list");
         assertThat(o.code()).isZero();
-        assertThat(o.out().lines()).hasSize(12).first().isEqualTo(
+        assertThat(o.out().lines()).hasSize(13).first().isEqualTo(
                 "lost-update          a transfer writes back balances read before an await, erasing a deposit");
         assertThat(o.out().lines().map(l -> l.substring(0, l.indexOf(' '))).toList())
                 .isEqualTo(Catalog.all().stream().map(Scenario::name).toList());
@@ -113,16 +113,16 @@ class HunterTest {
     @Test
     void badArgumentsGiveAOneLineErrorAndTheUsageWithExitCode2() {
         assertBadArguments(run("hunt", "nope"), "Unknown scenario 'nope': use one of lost-update, cache-stampede, "
-                + "lock-ordering, missed-wakeup, timeout-at-deadline, cancel-leak, producer-consumer, retry-backoff, "
-                + "lease-expiry, rate-limiter, stale-read, fire-and-forget, or all.");
+                + "lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, producer-consumer, "
+                + "retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget, or all.");
         assertBadArguments(run("replay", "lost-update", "--seed", "0xZZ"), "Invalid value for option '--seed': "
                 + "'0xZZ' is not a seed: give it as the hunt printed it (0x and 16 hex digits) or as a decimal number.");
         assertBadArguments(run("hunt", "all", "--policy", "LIFO"), "Invalid value for option '--policy': 'LIFO' is "
                 + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3).");
         assertBadArguments(run("hunt", "all", "--seeds", "0"), "--seeds must be at least 1, was 0.");
         assertBadArguments(run("replay", "all", "--seed", "1"), "Unknown scenario 'all': use one of lost-update, "
-                + "cache-stampede, lock-ordering, missed-wakeup, timeout-at-deadline, cancel-leak, producer-consumer, "
-                + "retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget.");
+                + "cache-stampede, lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, "
+                + "producer-consumer, retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget.");
         assertBadArguments(run(), "Missing command: use list, hunt or replay.");
     }
 

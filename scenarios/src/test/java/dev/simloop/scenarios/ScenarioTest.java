@@ -26,6 +26,7 @@ class ScenarioTest {
                 Arguments.of("cache-stampede", 2, "0x5d5bca4696b343b3", 1),
                 Arguments.of("lock-ordering", 1, "0x553274161bbf8475", 1),
                 Arguments.of("missed-wakeup", 2, "0x5d5bca4696b343b3", 2),
+                Arguments.of("lost-signal", 1, "0x553274161bbf8475", 1),
                 Arguments.of("timeout-at-deadline", 0, "0x09f1fd9d03f0a9b4", 1),
                 Arguments.of("cancel-leak", 0, "0x09f1fd9d03f0a9b4", 0),
                 Arguments.of("producer-consumer", 0, "0x09f1fd9d03f0a9b4", 1),
