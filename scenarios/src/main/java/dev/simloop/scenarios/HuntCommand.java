@@ -33,7 +33,7 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "seeds per version (default: the scenario's own)")
     private Integer seeds;
 
-    @Option(names = "--policy", paramLabel = "P", converter = Arguments.PolicyConverter.class,
+    @Option(names = "--policy", paramLabel = "P", converter = HunterArguments.PolicyConverter.class,
             description = "FIFO, RANDOM, POS, PORTFOLIO (the default) or PCT(depth)")
     private Policy policy;
 
@@ -52,7 +52,7 @@ final class HuntCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--threads must be at least 1, was " + threads + ".");
         }
-        List<Scenario> chosen = Arguments.scenarios(cli, hunter.catalog, scenario, true);
+        List<Scenario> chosen = HunterArguments.scenarios(cli, hunter.catalog, scenario, true);
         HuntTable table = new HuntTable();
         List<String> notes = new ArrayList<>();
         int found = 0;
@@ -85,7 +85,7 @@ final class HuntCommand implements Callable<Integer> {
                             + Decisions.hex(first.seed()) + " " + firstLine(first.failure()) + "\n  replay: "
                             + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
                             + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")
-                            + (policy == null ? "" : " --policy " + Arguments.name(policy))));
+                            + (policy == null ? "" : " --policy " + HunterArguments.name(policy))));
                 }
             }
         }

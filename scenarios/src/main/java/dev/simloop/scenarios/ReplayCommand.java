@@ -27,7 +27,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<scenario>", description = "a scenario's name (see list)")
     private String scenario;
 
-    @Option(names = "--seed", required = true, paramLabel = "S", converter = Arguments.SeedConverter.class,
+    @Option(names = "--seed", required = true, paramLabel = "S", converter = HunterArguments.SeedConverter.class,
             description = "the seed, as hunt printed it (0x...) or decimal")
     private long seed;
 
@@ -38,14 +38,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "V", defaultValue = "buggy", description = "buggy (default) or fixed")
     private String variant;
 
-    @Option(names = "--policy", paramLabel = "P", converter = Arguments.PolicyConverter.class,
+    @Option(names = "--policy", paramLabel = "P", converter = HunterArguments.PolicyConverter.class,
             description = "the policy the hunt used (default PORTFOLIO)")
     private Policy policy;
 
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
-        Scenario s = Arguments.scenarios(cli, hunter.catalog, scenario, false).get(0);
+        Scenario s = HunterArguments.scenarios(cli, hunter.catalog, scenario, false).get(0);
         Scenario.Variant v = switch (variant) {
             case "buggy" -> Scenario.Variant.BUGGY;
             case "fixed" -> Scenario.Variant.FIXED;

@@ -116,7 +116,8 @@ class HunterTest {
                 + "lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, producer-consumer, "
                 + "retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget, or all.");
         assertBadArguments(run("replay", "lost-update", "--seed", "0xZZ"), "Invalid value for option '--seed': "
-                + "'0xZZ' is not a seed: give it as the hunt printed it (0x and 16 hex digits) or as a decimal number.");
+                + "'0xZZ' is not a seed: give it as the hunt printed it (0x and 16 hex digits) or as a decimal "
+                + "number.");
         assertBadArguments(run("hunt", "all", "--policy", "LIFO"), "Invalid value for option '--policy': 'LIFO' is "
                 + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3).");
         assertBadArguments(run("hunt", "all", "--seeds", "0"), "--seeds must be at least 1, was 0.");

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScenarioTest {
 
-    /** Scenario, index of the first failing seed from {@link Scenario#BASE_SEED}, that seed, departures after shrinking. */
+    /**
+     * Per scenario: its name, the index of its first failing seed from {@link Scenario#BASE_SEED}, that seed, and
+     * the departures from FIFO left after shrinking.
+     */
     static Stream<Arguments> expectations() {
         return Stream.of(
                 Arguments.of("lost-update", 1, "0x553274161bbf8475", 1),

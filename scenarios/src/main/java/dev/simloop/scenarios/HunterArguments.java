@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /** The hunter's argument types: scenarios by name, seeds in hex or decimal, policies by name. */
-final class Arguments {
-    private Arguments() {}
+final class HunterArguments {
+    private HunterArguments() {}
 
     /** The scenarios {@code name} picks ("all" for every one), or a one-line usage error. */
     static List<Scenario> scenarios(CommandLine cli, List<Scenario> catalog, String name, boolean allowAll) {
