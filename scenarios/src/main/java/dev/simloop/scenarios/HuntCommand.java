@@ -82,8 +82,8 @@ final class HuntCommand implements Callable<Integer> {
                         fixedFailed++;
                     }
                     notes.add(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": seed "
-                            + Decisions.hex(first.seed()) + " " + firstLine(first.failure()) + "\n  replay: "
-                            + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
+                            + Decisions.hex(first.seed()) + " (" + first.policy() + ") " + firstLine(first.failure())
+                            + "\n  replay: " + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
                             + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")
                             + (policy == null ? "" : " --policy " + HunterArguments.name(policy))));
                 }

@@ -89,7 +89,12 @@ public record Scenario(String name, String description, Supplier<Coroutine<?>> b
      */
     public Simulation simulation(Variant variant, TraceLevel trace) {
         return Simulation.of(body(variant)).policy(Policy.portfolio(0)).seeds(BASE_SEED, seeds)
-                .loop(EventLoop.builder().name(title(variant)).trace(trace).maxSteps(1_000_000)
-                        .maxVirtualTime(Duration.ofHours(1)));
+                .loop(loopSettings(variant, trace));
+    }
+
+    /** The loop settings of every run: the variant's title as name, the trace level, the limits. */
+    EventLoop.Builder loopSettings(Variant variant, TraceLevel trace) {
+        return EventLoop.builder().name(title(variant)).trace(trace).maxSteps(1_000_000)
+                .maxVirtualTime(Duration.ofHours(1));
     }
 }

@@ -48,8 +48,8 @@ class HunterTest {
                 lost-update (buggy)  PORTFOLIO            2  0x553274161bbf8475          N  1
                 lost-update (fixed)  PORTFOLIO          300  -                           N  -
 
-                lost-update (buggy): seed 0x553274161bbf8475 failed with AssertionError: lost update: alice has 70 \
-                and bob 30, expected 70 and 80
+                lost-update (buggy): seed 0x553274161bbf8475 (PORTFOLIO:POS) failed with AssertionError: lost \
+                update: alice has 70 and bob 30, expected 70 and 80
                   replay: mvn -B -q -Pmain -pl scenarios -am verify -DskipTests -Dhunt="replay lost-update --seed \
                 0x553274161bbf8475"
 
@@ -81,7 +81,8 @@ class HunterTest {
                 20);
         Outcome o = run(List.of(broken), "hunt", "all");
         assertThat(o.code()).isEqualTo(1);
-        assertThat(o.out()).contains("broken-fix (fixed) FAILED: seed 0x553274161bbf8475 failed with AssertionError")
+        assertThat(o.out()).contains("broken-fix (fixed) FAILED: seed 0x553274161bbf8475 (PORTFOLIO:POS) failed with "
+                + "AssertionError")
                 .contains("--variant fixed\"")
                 .endsWith("Bugs found: 1 of 1. Fixed versions that failed a seed: 1 of 1.\n");
     }
