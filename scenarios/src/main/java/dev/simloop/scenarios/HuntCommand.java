@@ -5,7 +5,10 @@ import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
 import dev.simloop.SweepResult;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +42,10 @@ final class HuntCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads per sweep (default 1)")
     private int threads;
+
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "writes the decisions of each failure (shrunk) to DIR/<scenario>-<variant>.decisions")
+    private Path save;
 
     /** How long the last progress line was, to blank out what a shorter one leaves. */
     private int progressWidth;
@@ -86,6 +93,11 @@ final class HuntCommand implements Callable<Integer> {
                             + "\n  replay: " + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
                             + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")
                             + (policy == null ? "" : " --policy " + HunterArguments.name(policy))));
+                    if (save != null) {
+                        notes.add("  shrunk: " + replayCommand(s.name() + " --decisions " + saveDecisions(cli,
+                                s.title(v), r.shrunk().orElse(first))
+                                + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")));
+                    }
                 }
             }
         }
@@ -98,6 +110,18 @@ final class HuntCommand implements Callable<Integer> {
         out.println("Bugs found: " + found + " of " + chosen.size() + ". Fixed versions that failed a seed: "
                 + fixedFailed + " of " + chosen.size() + ".");
         return fixedFailed > 0 ? 1 : 0;
+    }
+
+    /** Writes a run's decisions under {@link #save}; returns the file's path. */
+    private Path saveDecisions(CommandLine cli, String title, RunResult run) {
+        Path file = save.resolve(title.replace(" (", "-").replace(")", "") + ".decisions");
+        try {
+            Files.createDirectories(save);
+            run.decisions().write(file);
+        } catch (IOException e) {
+            throw new CommandLine.ExecutionException(cli, "Cannot write " + file + ": " + e, e);
+        }
+        return file;
     }
 
     /** The command that replays a run from a fresh clone (the README's main command with other arguments). */

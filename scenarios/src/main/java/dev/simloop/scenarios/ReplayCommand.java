@@ -1,10 +1,13 @@
 package dev.simloop.scenarios;
 
+import dev.simloop.Decisions;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
 import dev.simloop.TraceLevel;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,16 +30,26 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<scenario>", description = "a scenario's name (see list)")
     private String scenario;
 
-    @Option(names = "--seed", required = true, paramLabel = "S", converter = HunterArguments.SeedConverter.class,
-            description = "the seed, as hunt printed it (0x...) or decimal")
-    private long seed;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    private Run run;
+
+    /** Which run: a seed, or the decisions a hunt saved. */
+    static final class Run {
+        @Option(names = "--seed", paramLabel = "S", converter = HunterArguments.SeedConverter.class,
+                description = "the seed, as hunt printed it (0x...) or decimal")
+        private Long seed;
+
+        @Option(names = "--decisions", paramLabel = "FILE",
+                description = "a decisions file that hunt --save wrote (the shrunk run)")
+        private Path decisions;
+    }
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
             description = "text (one line per event), table (a column per task) or json (Chrome trace events)")
     private Format format;
 
-    @Option(names = "--variant", paramLabel = "V", defaultValue = "buggy", description = "buggy (default) or fixed")
-    private String variant;
+    @Option(names = "--variant", paramLabel = "V", defaultValue = "BUGGY", description = "buggy (default) or fixed")
+    private Scenario.Variant variant;
 
     @Option(names = "--policy", paramLabel = "P", converter = HunterArguments.PolicyConverter.class,
             description = "the policy the hunt used (default PORTFOLIO)")
@@ -46,30 +59,34 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = spec.commandLine();
         Scenario s = HunterArguments.scenarios(cli, hunter.catalog, scenario, false).get(0);
-        Scenario.Variant v = switch (variant) {
-            case "buggy" -> Scenario.Variant.BUGGY;
-            case "fixed" -> Scenario.Variant.FIXED;
-            default -> throw new CommandLine.ParameterException(cli, "Unknown variant '" + variant
-                    + "': use buggy or fixed.");
-        };
+        Scenario.Variant v = variant;
         Simulation sim = s.simulation(v, TraceLevel.DETAILED);
-        RunResult run = (policy == null ? sim : sim.policy(policy)).run(seed);
+        RunResult result = run.seed != null ? (policy == null ? sim : sim.policy(policy)).run(run.seed)
+                : sim.replay(read(cli, run.decisions));
         PrintWriter out = cli.getOut();
         if (format == Format.JSON) {
-            out.print(run.trace().renderChromeJson());
+            out.print(result.trace().renderChromeJson());
             return 0;
         }
         out.println(s.title(v) + ": " + s.description());
-        out.println(run.describe());
+        out.println(result.describe());
         out.println();
-        out.print(format == Format.TEXT ? run.trace().renderText() : run.trace().renderColumns());
-        if (run.failed()) {
+        out.print(format == Format.TEXT ? result.trace().renderText() : result.trace().renderColumns());
+        if (result.failed()) {
             out.println();
-            out.println(run.failure());
-            for (Throwable also : run.failure().getSuppressed()) {
+            out.println(result.failure());
+            for (Throwable also : result.failure().getSuppressed()) {
                 out.println("  and: " + also);
             }
         }
         return 0;
+    }
+
+    private static Decisions read(CommandLine cli, Path file) {
+        try {
+            return Decisions.read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, "Cannot read the decisions file " + file + ": " + e + ".");
+        }
     }
 }

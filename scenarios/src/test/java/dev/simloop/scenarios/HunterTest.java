@@ -2,10 +2,14 @@ package dev.simloop.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The hunter's commands, output and exit codes, run in-process. */
 class HunterTest {
@@ -104,6 +108,24 @@ class HunterTest {
     }
 
     @Test
+    void huntSavesTheShrunkDecisionsAndReplayRunsThem(@TempDir Path dir) throws IOException {
+        Outcome hunt = run("hunt", "lost-update", "--seeds", "20", "--save", dir.toString());
+        Path file = dir.resolve("lost-update-buggy.decisions");
+        assertThat(hunt.out()).contains("  shrunk: mvn -B -q -Pmain -pl scenarios -am verify -DskipTests "
+                + "-Dhunt=\"replay lost-update --decisions " + file + "\"\n");
+        assertThat(Files.readString(file)).isEqualTo("""
+                simloop-decisions 1
+                seed 0x553274161bbf8475
+                policy REPLAY(PORTFOLIO:POS)
+                1/2 0/2 0/2
+                """);
+        Outcome replay = run("replay", "lost-update", "--decisions", file.toString());
+        assertThat(replay.code()).isZero();
+        assertThat(replay.out()).contains("3 decisions, 1 departure from FIFO")
+                .contains("#4 0.002 s deposit bob timer fired due at 0.002 s\n");
+    }
+
+    @Test
     void replayAsATableAndAsJson() {
         assertThat(run("replay", "lost-update", "--seed", "6139096880363046005", "--format", "table").out())
                 .contains("| step | time    | main ").contains("0x553274161bbf8475");
@@ -126,6 +148,10 @@ class HunterTest {
                 + "cache-stampede, lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, "
                 + "producer-consumer, retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget.");
         assertBadArguments(run(), "Missing command: use list, hunt or replay.");
+        assertBadArguments(run("replay", "lost-update"), "Error: Missing required argument (specify one of these): "
+                + "(--seed=S | --decisions=FILE)");
+        assertBadArguments(run("replay", "lost-update", "--decisions", "no-such.decisions"), "Cannot read the "
+                + "decisions file no-such.decisions: java.nio.file.NoSuchFileException: no-such.decisions.");
     }
 
     private static void assertBadArguments(Outcome o, String error) {
