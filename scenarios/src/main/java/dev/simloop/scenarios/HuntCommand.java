@@ -66,38 +66,19 @@ final class HuntCommand implements Callable<Integer> {
         int fixedFailed = 0;
         for (Scenario s : chosen) {
             for (Scenario.Variant v : Scenario.Variant.values()) {
-                Simulation sim = s.simulation(v).threads(threads).shrink(v == Scenario.Variant.BUGGY);
-                sim = policy == null ? sim : sim.policy(policy);
-                int count = seeds == null ? s.seeds() : seeds;
-                sim = sim.seeds(Scenario.BASE_SEED, count);
-                progress(s.title(v) + ": up to " + count + " seeds...");
                 long start = System.nanoTime();
-                SweepResult r = sim.sweep();
+                SweepResult r = sweep(s, v);
                 double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
                 RunResult first = r.firstFailure().orElse(null);
-                String usedPolicy = policy == null ? Policy.portfolio(0).toString() : policy.toString();
-                table.row(s.title(v), usedPolicy, r.runs(), first == null ? "-" : Decisions.hex(first.seed()),
-                        (long) (r.runs() / seconds),
+                table.row(s.title(v), policy == null ? Policy.portfolio(0).toString() : policy.toString(), r.runs(),
+                        first == null ? "-" : Decisions.hex(first.seed()), (long) (r.runs() / seconds),
                         r.shrunk().map(x -> String.valueOf(x.decisions().departures())).orElse("-"));
                 if (first == null && v == Scenario.Variant.BUGGY) {
                     notes.add(s.title(v) + ": no failing seed in " + r.runs() + " seeds");
-                }
-                if (first != null) {
-                    if (v == Scenario.Variant.BUGGY) {
-                        found++;
-                    } else {
-                        fixedFailed++;
-                    }
-                    notes.add(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": seed "
-                            + Decisions.hex(first.seed()) + " (" + first.policy() + ") " + firstLine(first.failure())
-                            + "\n  replay: " + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed())
-                            + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")
-                            + (policy == null ? "" : " --policy " + HunterArguments.name(policy))));
-                    if (save != null) {
-                        notes.add("  shrunk: " + replayCommand(s.name() + " --decisions " + saveDecisions(cli,
-                                s.title(v), r.shrunk().orElse(first))
-                                + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")));
-                    }
+                } else if (first != null) {
+                    found += v == Scenario.Variant.BUGGY ? 1 : 0;
+                    fixedFailed += v == Scenario.Variant.FIXED ? 1 : 0;
+                    notes.addAll(failureNotes(cli, s, v, first, r.shrunk().orElse(first)));
                 }
             }
         }
@@ -110,6 +91,31 @@ final class HuntCommand implements Callable<Integer> {
         out.println("Bugs found: " + found + " of " + chosen.size() + ". Fixed versions that failed a seed: "
                 + fixedFailed + " of " + chosen.size() + ".");
         return fixedFailed > 0 ? 1 : 0;
+    }
+
+    /** Sweeps one version with the options given (shrinking only the buggy one's failure), showing progress. */
+    private SweepResult sweep(Scenario s, Scenario.Variant v) {
+        int count = seeds == null ? s.seeds() : seeds;
+        Simulation sim = s.simulation(v).threads(threads).shrink(v == Scenario.Variant.BUGGY)
+                .seeds(Scenario.BASE_SEED, count);
+        progress(s.title(v) + ": up to " + count + " seeds...");
+        return (policy == null ? sim : sim.policy(policy)).sweep();
+    }
+
+    /** What a failure prints: its seed, draw and exception, the command that replays it, and the saved shrunk run. */
+    private List<String> failureNotes(CommandLine cli, Scenario s, Scenario.Variant v, RunResult first,
+            RunResult shrunk) {
+        String variant = v == Scenario.Variant.FIXED ? " --variant fixed" : "";
+        List<String> notes = new ArrayList<>();
+        notes.add(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": seed "
+                + Decisions.hex(first.seed()) + " (" + first.policy() + ") " + firstLine(first.failure())
+                + "\n  replay: " + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed()) + variant
+                + (policy == null ? "" : " --policy " + HunterArguments.name(policy))));
+        if (save != null) {
+            notes.add("  shrunk: " + replayCommand(s.name() + " --decisions " + saveDecisions(cli, s.title(v), shrunk)
+                    + variant));
+        }
+        return notes;
     }
 
     /** Writes a run's decisions under {@link #save}; returns the file's path. */
