@@ -28,7 +28,10 @@ final class LeaseExpiry {
     /** A lease: its holder, fencing token and expiry (virtual nanoseconds). */
     record Lease(String holder, long token, long expiresAt) {}
 
-    /** The coordinator: grants a lease when nobody holds one, or the holder's has expired ({@code now >= expiry}). */
+    /**
+     * The coordinator: grants a lease (with a new fencing token) when nobody holds one or the holder's has expired
+     * ({@code now >= expiry}), and renews the holder's own.
+     */
     static final class Coordinator {
         static final long TTL = 100_000_000L;
         private Lease current;
