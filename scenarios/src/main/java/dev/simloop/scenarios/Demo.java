@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The README's main job (until the scenario hunter arrives): a small simulation that prints what happened and when.
+ * An example beside the scenarios: a small simulation that prints what happened and when, through a
+ * {@link LoopListener}.
  *
  * <p>Three fetches with different latencies run concurrently beside a background heartbeat; one of them fails.
  * Everything happens in virtual time, so the 300 ms of the slowest fetch pass at once, and the timeline is the same
