@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 final class ReplayCommand implements Callable<Integer> {
 
     /** How the run is printed. */
-    enum Format { TEXT, TABLE, JSON }
+    enum Format { TEXT, TABLE, JSON, HTML }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,7 +45,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
-            description = "text (one line per event), table (a column per task) or json (Chrome trace events)")
+            description = "text (one line per event), table (a column per task), json (Chrome trace events) or html "
+                    + "(a self-contained timeline page; redirect it to a file and open it in a browser)")
     private Format format;
 
     @Option(names = "--variant", paramLabel = "V", defaultValue = "BUGGY", description = "buggy (default) or fixed")
@@ -64,8 +65,8 @@ final class ReplayCommand implements Callable<Integer> {
         RunResult result = run.seed != null ? (policy == null ? sim : sim.policy(policy)).run(run.seed)
                 : sim.replay(read(cli, run.decisions));
         PrintWriter out = cli.getOut();
-        if (format == Format.JSON) {
-            out.print(result.trace().renderChromeJson());
+        if (format == Format.JSON || format == Format.HTML) {
+            out.print(format == Format.JSON ? result.trace().renderChromeJson() : result.renderHtml());
             return 0;
         }
         out.println(s.title(v) + ": " + s.description());

@@ -126,11 +126,13 @@ class HunterTest {
     }
 
     @Test
-    void replayAsATableAndAsJson() {
+    void replayAsATableJsonAndAnHtmlTimeline() {
         assertThat(run("replay", "lost-update", "--seed", "6139096880363046005", "--format", "table").out())
                 .contains("| step | time    | main ").contains("0x553274161bbf8475");
         assertThat(run("replay", "lost-update", "--seed", "0x553274161bbf8475", "--format", "json").out())
                 .startsWith("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
+        assertThat(run("replay", "lost-update", "--seed", "0x553274161bbf8475", "--format", "html").out())
+                .startsWith("<!DOCTYPE html>").contains("<title>seed 0x553274161bbf8475").endsWith("</html>\n");
     }
 
     @Test
