@@ -512,7 +512,8 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Advances virtual time by {@code duration}, running everything due up to and including the end point, then
-     * leaves the clock at exactly the end point.
+     * leaves the clock at exactly the end point. On a real-time loop it runs the loop for {@code duration} of real
+     * time, and returns once that has passed.
      *
      * @param duration how far, not null, not negative
      */
@@ -522,8 +523,10 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalArgumentException("advanceBy(" + duration + "): virtual time cannot go backwards.");
         }
         long target = VirtualTimes.saturatingAdd(clock.now(), VirtualTimes.nanos(duration));
-        runWhile(() -> hasWorkDueBy(target));
-        clock.advanceTo(target);
+        do {
+            runWhile(() -> hasWorkDueBy(target));
+            clock.advanceTo(target); // the real clock may return early, woken by work from another thread
+        } while (clock.now() < target);
     }
 
     /** Runs everything that is ready or due at the current virtual time, without advancing it. */

@@ -27,14 +27,29 @@ class RealTimeLoopTest {
         try (EventLoop loop = EventLoop.builder().realTime().build()) {
             List<String> fired = new ArrayList<>();
             long start = System.nanoTime();
+            long base = loop.time();
             for (int ms : new int[] {30, 10, 20, 10}) {
-                long due = loop.time() + TimeUnit.MILLISECONDS.toNanos(ms);
-                loop.callLater(Duration.ofMillis(ms), () -> fired.add(ms + " ms"
+                long due = base + TimeUnit.MILLISECONDS.toNanos(ms);
+                loop.callAt(due, () -> fired.add(ms + " ms"
                         + (loop.time() >= due && System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(ms)
                                 ? "" : " EARLY")));
             }
             loop.runUntilIdle();
             assertThat(fired).containsExactly("10 ms", "10 ms", "20 ms", "30 ms");
+        }
+    }
+
+    @Test
+    void advanceByRunsARealTimeLoopForThatLongAndNoLess() {
+        try (EventLoop loop = EventLoop.builder().realTime().build()) {
+            List<String> log = new ArrayList<>();
+            loop.callLater(Duration.ofMillis(10), () -> log.add("timer at 10 ms"));
+            loop.callLater(Duration.ofSeconds(30), () -> log.add("timer at 30 s"));
+            long start = System.nanoTime();
+            loop.advanceBy(Duration.ofMillis(50));
+            assertThat(log).containsExactly("timer at 10 ms");
+            assertThat(loop.time()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
