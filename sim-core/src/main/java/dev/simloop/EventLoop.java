@@ -56,7 +56,8 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <h2>Threads</h2>
- * A loop belongs to the thread that built it. Every method but {@link #callSoonThreadsafe} fails at once with a
+ * A loop belongs to the thread that built it. Every method but {@link #callSoonThreadsafe} and
+ * {@link #stopThreadsafe} fails at once with a
  * {@link WrongThreadException} when called from another thread (a coroutine's body counts as the loop's thread
  * while it runs, whichever {@link StrandBackend} runs it). A closed loop refuses new work with an
  * {@link IllegalStateException}.

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * adds to the inbox (a {@code ConcurrentLinkedQueue}, whose insertion is a volatile write) and only then reads
  * {@link #sleeper} and unparks it. Both orders are sequentially consistent, so either the waiter sees the work, or the
  * producer sees the waiter and unparks it; an unpark that comes before the park leaves a permit, and the park returns
- * at once. A stale permit costs one spurious return, which the loop treats as "look again". The thread that waits is
+ * at once. A stale permit costs one spurious return, which the loop treats as "look again" (every park in simloop
+ * re-checks its condition in a loop, the baton strand's too). The thread that waits is
  * whichever runs the loop's iterations (the caller, or the baton strand's virtual driver thread).
  */
 final class RealClock implements LoopClock {
