@@ -464,10 +464,11 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Runs the loop until {@link #stop()} is called, as asyncio's {@code run_forever}: the iteration in which
-     * {@code stop()} ran is finished, then this returns; a later call runs the loop again. A {@code stop()} while the
-     * loop is not running makes the next call return at once ({@link #stopThreadsafe()} instead queues the stop,
-     * so the next call runs what is ready first). A {@linkplain Builder#realTime() real-time} loop with nothing to
-     * do sleeps until its next timer or until another thread hands it work.
+     * {@code stop()} ran is finished, then this returns; a later call runs the loop again. A {@code stop()} outside
+     * {@code runForever} (before it, or during another running method) makes the next call return at once
+     * ({@link #stopThreadsafe()} instead queues the stop, so the next call runs what is ready first). A
+     * {@linkplain Builder#realTime() real-time} loop with nothing to do sleeps until its next timer or until another
+     * thread hands it work.
      *
      * @throws DeadlockException on a virtual-time loop, if nothing is ready and no timer is pending before
      *     {@code stop()} was called: in virtual time no other thread can call it
