@@ -60,6 +60,11 @@ final class CompletionStages {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
+    /** Gives {@code future} the outcome of the completed {@code done}, as {@code await} would report it. */
+    static <T> void settle(SimFuture<T> future, CompletableFuture<T> done) {
+        done.whenComplete((value, error) -> settle(future, value, error));
+    }
+
     private static <T> void settle(SimFuture<T> future, T value, Throwable error) {
         if (future.isDone()) {
             return;

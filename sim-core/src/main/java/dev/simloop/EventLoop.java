@@ -38,7 +38,10 @@ import org.apiguardian.api.API;
  *
  * <h2>Time</h2>
  * {@link #time()} is virtual, in nanoseconds since the loop started. It moves only when nothing is ready, straight to
- * the next timer's deadline, and never backwards: an hour of timeouts passes in microseconds.
+ * the next timer's deadline, and never backwards: an hour of timeouts passes in microseconds. A loop built with
+ * {@link Builder#realTime()} runs the same code on real time instead, for production: FIFO order, timers that wait
+ * in real time, and a thread that sleeps while nothing is ready until its next timer or until another thread hands
+ * it work ({@link #callSoonThreadsafe}, a {@code CompletableFuture} completed by real I/O).
  *
  * <h2>Driving it</h2>
  * <ul>
@@ -46,12 +49,15 @@ import org.apiguardian.api.API;
  *       left, and closes.</li>
  *   <li>{@link #runUntilComplete(Awaitable)}: runs until the awaitable is done; a {@link DeadlockException} if it can
  *       never be.</li>
+ *   <li>{@link #runForever()} until {@link #stop()} (or {@link #stopThreadsafe()} from another thread), as
+ *       asyncio's {@code run_forever}: the way a real-time loop serves.</li>
  *   <li>{@link #runUntilIdle()}, {@link #advanceBy(Duration)}, {@link #runCurrent()}: the test verbs of
  *       kotlinx-coroutines-test, except that {@code advanceBy} includes the work due exactly at its end.</li>
  * </ul>
  *
  * <h2>Threads</h2>
- * A loop belongs to the thread that built it. Every method but {@link #callSoonThreadsafe} fails at once with a
+ * A loop belongs to the thread that built it. Every method but {@link #callSoonThreadsafe} and
+ * {@link #stopThreadsafe} fails at once with a
  * {@link WrongThreadException} when called from another thread (a coroutine's body counts as the loop's thread
  * while it runs, whichever {@link StrandBackend} runs it). A closed loop refuses new work with an
  * {@link IllegalStateException}.
@@ -81,7 +87,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private final String name;
-    private final LoopClock clock = new VirtualClock();
+    /** Virtual time, or real time for a {@linkplain Builder#realTime() real-time} loop. */
+    private final LoopClock clock;
     private final StrandBackend strands;
     /** The builder's listener, the trace recorder, or both; null for neither (then events cost nothing). */
     final LoopListener listener;
@@ -141,6 +148,8 @@ public final class EventLoop implements AutoCloseable {
     private volatile BlockedLoopException blocked;
     private boolean running;
     private boolean closed;
+    /** Set by {@link #stop()}: {@link #runForever()} returns at the end of the current iteration. */
+    private boolean stopping;
 
     /** Live (not finished) tasks, in creation order: a doubly-linked list through the tasks themselves. */
     private Task<?> liveHead, liveTail;
@@ -175,6 +184,7 @@ public final class EventLoop implements AutoCloseable {
 
     private EventLoop(Builder b) {
         this.name = b.name;
+        this.clock = b.realTime ? new RealClock(inbox) : new VirtualClock();
         this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
         this.strands.requireAvailable();
         this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel);
@@ -262,14 +272,24 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Hands {@code callback} to the loop from any thread; the one method that may be called from another thread.
-     * It joins the ready queue when the next iteration begins. A virtual-time loop does not wait for other threads:
-     * work that arrives after it ran out of work is not seen by that run.
+     * Hands {@code callback} to the loop from any thread; the one method (with {@link #stopThreadsafe()}) that may be
+     * called from another thread. It joins the ready queue when the next iteration begins, in the order of the
+     * hand-overs. A {@linkplain Builder#realTime() real-time} loop that waits is woken at once; a virtual-time loop
+     * does not wait for other threads: work that arrives after it ran out of work is not seen by that run.
      *
      * @param callback the code, not null
      */
     public void callSoonThreadsafe(Runnable callback) {
         inbox.add(Objects.requireNonNull(callback, "callback"));
+        clock.wakeUp();
+    }
+
+    /**
+     * Asks the loop, from any thread, to {@linkplain #stop() stop}: the same as {@code callSoonThreadsafe(loop::stop)}.
+     * Lock-free and allocation-light, so a shutdown hook or a signal handler may call it.
+     */
+    public void stopThreadsafe() {
+        callSoonThreadsafe(this::stop);
     }
 
     /**
@@ -404,7 +424,8 @@ public final class EventLoop implements AutoCloseable {
      * @param awaitable what to wait for, not null
      * @param <T> the result type
      * @return its result
-     * @throws DeadlockException if nothing is ready, no timer is pending and it is not done
+     * @throws DeadlockException if nothing is ready, no timer is pending and it is not done (virtual time only: a
+     *     {@linkplain Builder#realTime() real-time} loop waits for other threads, as asyncio does)
      */
     public <T> T runUntilComplete(Awaitable<T> awaitable) {
         checkOpen();
@@ -429,7 +450,7 @@ public final class EventLoop implements AutoCloseable {
                             break;
                         }
                         if (!startIteration()) {
-                            throw deadlock(future);
+                            throw deadlock(future.describe() + " can never finish");
                         }
                     }
                     runOne();
@@ -439,6 +460,47 @@ public final class EventLoop implements AutoCloseable {
             future.removeCallback(stop);
         }
         return future.result();
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called, as asyncio's {@code run_forever}: the iteration in which
+     * {@code stop()} ran is finished, then this returns; a later call runs the loop again. A {@code stop()} outside
+     * {@code runForever} (before it, or during another running method) makes the next call return at once
+     * ({@link #stopThreadsafe()} instead queues the stop, so the next call runs what is ready first). A
+     * {@linkplain Builder#realTime() real-time} loop with nothing to do sleeps until its next timer or until another
+     * thread hands it work.
+     *
+     * @throws DeadlockException on a virtual-time loop, if nothing is ready and no timer is pending before
+     *     {@code stop()} was called: in virtual time no other thread can call it
+     */
+    public void runForever() {
+        checkOpen();
+        try {
+            drive(() -> {
+                while (true) {
+                    if (batchRemaining == 0) {
+                        if (stopping) {
+                            break;
+                        }
+                        if (!startIteration()) {
+                            throw deadlock("runForever() can never return, as stop() was never called");
+                        }
+                    }
+                    runOne();
+                }
+            });
+        } finally {
+            stopping = false;
+        }
+    }
+
+    /**
+     * Makes {@link #runForever()} return once the current iteration is done (asyncio's {@code stop}); on the loop's
+     * thread, e.g. in a callback or a coroutine. From another thread use {@link #stopThreadsafe()}.
+     */
+    public void stop() {
+        checkThread();
+        stopping = true;
     }
 
     /**
@@ -452,7 +514,8 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Advances virtual time by {@code duration}, running everything due up to and including the end point, then
-     * leaves the clock at exactly the end point.
+     * leaves the clock at exactly the end point. On a real-time loop it runs the loop for {@code duration} of real
+     * time, and returns once that has passed.
      *
      * @param duration how far, not null, not negative
      */
@@ -462,8 +525,10 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalArgumentException("advanceBy(" + duration + "): virtual time cannot go backwards.");
         }
         long target = VirtualTimes.saturatingAdd(clock.now(), VirtualTimes.nanos(duration));
-        runWhile(() -> hasWorkDueBy(target));
-        clock.advanceTo(target);
+        do {
+            runWhile(() -> hasWorkDueBy(target));
+            clock.advanceTo(target); // the real clock may return early, woken by work from another thread
+        } while (clock.now() < target);
     }
 
     /** Runs everything that is ready or due at the current virtual time, without advancing it. */
@@ -553,24 +618,34 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Begins an iteration: takes in the thread-safe hand-offs, advances the clock to the first timer if nothing is
      * ready, moves the due timers to the ready queue, and fixes the iteration's batch. False if there is nothing at
-     * all to run.
+     * all to run; a real-time loop never says so: it waits for its next timer or for work from another thread.
      */
     private boolean startIteration() {
-        Runnable handedOver;
-        while ((handedOver = inbox.poll()) != null) {
-            ready.addLast(new Handle(this, handedOver, false));
-            pendingForeground++;
-        }
-        if (ready.isEmpty()) {
+        while (true) {
+            Runnable handedOver;
+            while ((handedOver = inbox.poll()) != null) {
+                ready.addLast(new Handle(this, handedOver, false));
+                pendingForeground++;
+            }
+            if (!ready.isEmpty()) {
+                break;
+            }
             TimerHandle first = timers.peek();
             if (first == null) {
-                return false;
+                if (!clock.waitsForOtherThreads()) {
+                    return false;
+                }
+                clock.advanceTo(Long.MAX_VALUE);
+                continue;
             }
             if (first.when > timeBudgetEnd) {
                 throw limitExceeded("virtual-time limit", "maxVirtualTime", VirtualTimes.format(maxVirtualTime),
                         "the next timer is due at " + VirtualTimes.format(first.when));
             }
             clock.advanceTo(first.when);
+            if (clock.now() >= first.when) {
+                break;
+            }
         }
         long now = clock.now();
         TimerHandle due;
@@ -730,10 +805,11 @@ public final class EventLoop implements AutoCloseable {
         running = false;
     }
 
-    private DeadlockException deadlock(FutureBase<?> awaited) {
+    /** A virtual-time deadlock: {@code what} (e.g. "task 'main' can never finish") as nothing is left to run. */
+    private DeadlockException deadlock(String what) {
         List<String> pending = liveTaskLines();
         StringBuilder msg = new StringBuilder()
-                .append("Deadlock: ").append(awaited.describe()).append(" can never finish: nothing is ready to run")
+                .append("Deadlock: ").append(what).append(": nothing is ready to run")
                 .append(" and no timer is pending (virtual time ").append(VirtualTimes.format(clock.now()))
                 .append(", step ").append(steps).append(").");
         appendLines(msg, pending, " No task is pending: nothing will ever complete it.",
@@ -744,7 +820,7 @@ public final class EventLoop implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** Virtual time in nanoseconds since the loop started. */
+    /** The loop's time in nanoseconds since it started: virtual, or real for a real-time loop. */
     public long time() {
         checkThread();
         return clock.now();
@@ -840,6 +916,11 @@ public final class EventLoop implements AutoCloseable {
         return name;
     }
 
+    /** Whether the loop runs on real time ({@link Builder#realTime()}) instead of virtual time. */
+    public boolean isRealTime() {
+        return clock.waitsForOtherThreads();
+    }
+
     /** The strand backend this loop's coroutines run on. */
     public StrandBackend strandBackend() {
         return strands;
@@ -881,7 +962,9 @@ public final class EventLoop implements AutoCloseable {
      * Closes the loop: reports (to the problem handler) tasks still pending other than background ones, coroutines
      * created in it but never started, and exceptions nobody retrieved; then unwinds the stacks of suspended
      * coroutines so their finally blocks run (as Python closes a coroutine with {@code GeneratorExit}), and drops
-     * everything scheduled. Closing twice does nothing.
+     * everything scheduled. Closing twice does nothing. A {@linkplain Builder#realTime() real-time} loop closes
+     * gracefully: it first cancels every task still pending (background ones too) and runs until they have finished,
+     * in real time, as {@code asyncio.run} does; a task that ignores its cancellation keeps it waiting.
      *
      * @throws IllegalStateException if the loop is running
      */
@@ -893,6 +976,9 @@ public final class EventLoop implements AutoCloseable {
         }
         if (running) {
             throw new IllegalStateException("Cannot close event loop '" + name + "' while it is running.");
+        }
+        if (clock.waitsForOtherThreads()) {
+            cancelPendingTasks();
         }
         closed = true;
         for (Task<?> t = liveHead; t != null; t = t.nextLive) {
@@ -1163,7 +1249,7 @@ public final class EventLoop implements AutoCloseable {
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         static final Builder DEFAULTS = new Builder("loop", Duration.ofSeconds(5), null, null, null,
-                0L, Policy.FIFO, Long.MAX_VALUE, Long.MAX_VALUE, TraceLevel.OFF);
+                0L, Policy.FIFO, Long.MAX_VALUE, Long.MAX_VALUE, TraceLevel.OFF, false);
 
         private final String name;
         private final Duration blockedThreshold;
@@ -1175,10 +1261,12 @@ public final class EventLoop implements AutoCloseable {
         private final long maxSteps;
         private final long maxVirtualTime;
         private final TraceLevel traceLevel;
+        /** Whether the loop runs on real time; then its policy is FIFO. */
+        private final boolean realTime;
 
         private Builder(String name, Duration blockedThreshold, LoopListener listener,
                 Consumer<LoopProblem> onProblem, StrandBackend strands, long seed, Policy policy, long maxSteps,
-                long maxVirtualTime, TraceLevel traceLevel) {
+                long maxVirtualTime, TraceLevel traceLevel, boolean realTime) {
             this.name = name;
             this.blockedThreshold = blockedThreshold;
             this.listener = listener;
@@ -1189,12 +1277,13 @@ public final class EventLoop implements AutoCloseable {
             this.maxSteps = maxSteps;
             this.maxVirtualTime = maxVirtualTime;
             this.traceLevel = traceLevel;
+            this.realTime = realTime;
         }
 
         private Builder with(String name, Duration blockedThreshold, LoopListener listener,
                 Consumer<LoopProblem> onProblem, StrandBackend strands) {
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel);
+                    maxVirtualTime, traceLevel, realTime);
         }
 
         /**
@@ -1206,7 +1295,7 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder seed(long seed) {
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel);
+                    maxVirtualTime, traceLevel, realTime);
         }
 
         /**
@@ -1218,8 +1307,11 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder policy(Policy policy) {
             Objects.requireNonNull(policy, "policy").requireRunnable();
+            if (realTime) {
+                requireFifoForRealTime(policy);
+            }
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel);
+                    maxVirtualTime, traceLevel, realTime);
         }
 
         /**
@@ -1230,7 +1322,7 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder trace(TraceLevel level) {
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, Objects.requireNonNull(level, "level"));
+                    maxVirtualTime, Objects.requireNonNull(level, "level"), realTime);
         }
 
         /**
@@ -1246,7 +1338,7 @@ public final class EventLoop implements AutoCloseable {
                         + ".");
             }
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, limit,
-                    maxVirtualTime, traceLevel);
+                    maxVirtualTime, traceLevel, realTime);
         }
 
         /**
@@ -1263,7 +1355,7 @@ public final class EventLoop implements AutoCloseable {
                         + limit + ".");
             }
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    VirtualTimes.nanos(limit), traceLevel);
+                    VirtualTimes.nanos(limit), traceLevel, realTime);
         }
 
         /**
@@ -1321,6 +1413,33 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder strands(StrandBackend backend) {
             return with(name, blockedThreshold, listener, onProblem, backend);
+        }
+
+        /**
+         * A loop on real time, for production: timers wait in real time, the policy is {@link Policy#FIFO}, and a
+         * loop with nothing to do sleeps until its next timer or until another thread hands it work through
+         * {@link EventLoop#callSoonThreadsafe}; it never reports a deadlock. Everything else (the API, the order, the
+         * thread confinement, the blocked-loop watchdog) is as on virtual time. See docs/realtime.md.
+         *
+         * @return a new builder
+         * @throws IllegalArgumentException if a policy other than FIFO was chosen
+         */
+        public Builder realTime() {
+            requireFifoForRealTime(policy);
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    maxVirtualTime, traceLevel, true);
+        }
+
+        private static void requireFifoForRealTime(Policy policy) {
+            if (policy != Policy.FIFO) {
+                throw new IllegalArgumentException("Configuration error: a real-time loop runs its callbacks in FIFO "
+                        + "order only, but the policy is " + policy + ". Seeded policies are for simulation: test the "
+                        + "same code on a virtual-time loop.");
+            }
+        }
+
+        boolean isRealTime() {
+            return realTime;
         }
 
         boolean tracing() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
@@ -86,6 +87,27 @@ public final class Sim {
             }
             throw e;
         }
+    }
+
+    /**
+     * Runs the blocking {@code call} away from the loop's work and awaits its result (asyncio's {@code to_thread}):
+     * the current task suspends until the call returns, and its exception is rethrown unchanged.
+     *
+     * <ul>
+     *   <li>On a {@linkplain EventLoop.Builder#realTime() real-time} loop the call runs on a new virtual thread while
+     *       the loop goes on; cancelling the awaiting task does not interrupt the call, its outcome is dropped.</li>
+     *   <li>Under simulation it runs inline, on the loop's thread, as one step of its own: no virtual time passes,
+     *       and the policy orders it among the other ready work. It must therefore not really block (the blocked-loop
+     *       watchdog reports it): in a simulation, give the code a fake of the blocking dependency.</li>
+     * </ul>
+     *
+     * @param call the blocking call, not null
+     * @param <T> the result type
+     * @return the call's result, may be null
+     */
+    public static <T> T toThread(Callable<T> call) {
+        Task<?> task = requireTask("toThread");
+        return ToThread.call(task.loop, Objects.requireNonNull(call, "call"));
     }
 
     /**

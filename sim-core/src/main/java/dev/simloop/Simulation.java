@@ -148,10 +148,14 @@ public final class Simulation {
      * run's. Its trace level counts as given ({@link TraceLevel#OFF} for a plain {@code EventLoop.builder()}: runs
      * then carry no trace), except that a determinism check records at least {@link TraceLevel#DEFAULT}.
      *
-     * @param settings a loop builder, not null
+     * @param settings a loop builder, not null, not {@linkplain EventLoop.Builder#realTime() real-time}
      * @return a new simulation
      */
     public Simulation loop(EventLoop.Builder settings) {
+        if (Objects.requireNonNull(settings, "settings").isRealTime()) {
+            throw new IllegalArgumentException("Configuration error: a simulation runs on virtual time, but the loop "
+                    + "settings are realTime(). Pass the builder without realTime().");
+        }
         return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
                 stopAtFirstFailure, Objects.requireNonNull(settings, "settings"));
     }

@@ -65,11 +65,19 @@
  *       {@code task.toCompletableFuture()}, all on virtual time.</li>
  * </ul>
  *
+ * <h2>The same code in production</h2>
+ * {@link dev.simloop.EventLoop.Builder#realTime()} builds the same loop on real time: FIFO order, timers that wait
+ * in real time, a thread that sleeps until its next timer or until another thread hands it work;
+ * {@link dev.simloop.EventLoop#runForever()}, {@link dev.simloop.EventLoop#stopThreadsafe()}, a graceful close, and
+ * {@link dev.simloop.Sim#toThread} for blocking calls. The coroutine code tested under simulation is the code that
+ * ships.
+ *
  * <p>Ordering follows CPython's asyncio exactly (its semantics are the specification): ready callbacks run in FIFO
  * order, one pass per loop iteration; due timers run by (deadline, creation order); done-callbacks run through
  * {@code callSoon} in registration order. Other policies reorder only the callbacks of one iteration.
  *
  * <p>Only one coroutine runs at a time, on the loop's thread or a thread standing in for it, so code run by a loop
- * needs no locks. A loop refuses calls from any other thread except {@link dev.simloop.EventLoop#callSoonThreadsafe}.
+ * needs no locks. A loop refuses calls from any other thread except {@link dev.simloop.EventLoop#callSoonThreadsafe}
+ * and {@link dev.simloop.EventLoop#stopThreadsafe}.
  */
 package dev.simloop;

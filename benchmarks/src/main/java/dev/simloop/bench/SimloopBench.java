@@ -17,18 +17,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The {@code simloop-bench} command: runs the benchmarks and prints one line per figure,
  * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
  *
- * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code memory}, as
+ * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code memory},
+ * {@code realtime}, as
  * separate arguments or one separated by commas ({@code -Dbench.args=switch,timers} through Maven).
  */
 public final class SimloopBench {
     private SimloopBench() {}
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws Exception {
         List<String> asked = new ArrayList<>();
         for (String arg : args) {
             asked.addAll(List.of(arg.trim().split("[,\\s]+")));
         }
-        List<String> all = List.of("switch", "timers", "fuzz", "memory");
+        List<String> all = List.of("switch", "timers", "fuzz", "memory", "realtime");
         List<String> what = asked.isEmpty() || asked.contains("all") ? all : asked;
         if (!all.containsAll(what)) {
             System.err.println("simloop-bench: unknown benchmark in " + what + "; choose from " + all + " or all");
@@ -55,6 +56,10 @@ public final class SimloopBench {
             double mb = MemoryBench.megabytesForSuspendedTasks(1_000_000, StrandBackend.CONTINUATION);
             System.out.printf(Locale.ROOT, "simloop-bench memory_1m_tasks_mb %.1f MB%n", mb);
             System.out.println("# memory_1m_tasks_mb: CONTINUATION strand, heap after full GC, tasks suspended in sleep");
+        }
+        if (what.contains("realtime")) {
+            System.err.println("simloop-bench: running RealtimeBench (wake-up and 1 ms timers, about 20 s per strand)");
+            RealtimeBench.run();
         }
     }
 
