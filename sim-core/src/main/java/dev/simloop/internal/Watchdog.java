@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
  * the wall clock, and it decides nothing a simulation can observe: it only reports. A shared thread instead of one
  * per loop because a seed sweep creates thousands of loops, and starting a platform thread costs tens of
  * microseconds each time.
+ *
+ * <p>Each thread that runs loops has one {@link Slot}, registered the first time; a run only writes its loop into
+ * the slot and clears it after. So a sweep's threads, starting thousands of runs a second each, share no lock and
+ * no hash-map entry: measured here, registering every run in a shared map cost a tenth of the two-thread speed-up.
+ * A slot whose thread has died is dropped by the watchdog.
  */
 public final class Watchdog {
 
@@ -30,32 +35,49 @@ public final class Watchdog {
         void stepBlocked(long wallNanos);
     }
 
-    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final Map<Watched, State> WATCHED = new ConcurrentHashMap<>();
-    private static final Object START_LOCK = new Object();
-    private static Thread thread;
-
-    private Watchdog() {}
-
-    private static final class State {
+    /** A thread's place on the watch list: the loop it runs now, and what the watchdog last saw of it. */
+    private static final class Slot {
+        final Thread owner = Thread.currentThread();
+        /** The loop running on {@link #owner}, or null between runs. Written by the owner, read by the watchdog. */
+        volatile Watched current;
+        // The watchdog's own bookkeeping, touched by its thread only.
+        Watched seen;
         long progress = -1;
         long since;
         boolean reported;
     }
 
-    /** Starts watching {@code w} until {@link #unwatch}. */
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Map<Slot, Boolean> SLOTS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(() -> {
+        Slot s = new Slot();
+        SLOTS.put(s, Boolean.TRUE);
+        return s;
+    });
+    private static final Object START_LOCK = new Object();
+    /** The watchdog's thread once started; volatile so that the common path (already started) takes no lock. */
+    private static volatile Thread thread;
+
+    private Watchdog() {}
+
+    /** Starts watching {@code w}, which runs on the calling thread, until {@link #unwatch}. */
     public static void watch(Watched w) {
-        WATCHED.put(w, new State());
-        synchronized (START_LOCK) {
-            if (thread == null) {
-                thread = Thread.ofPlatform().daemon().name("simloop-watchdog").start(Watchdog::loop);
+        SLOT.get().current = w;
+        if (thread == null) {
+            synchronized (START_LOCK) {
+                if (thread == null) {
+                    thread = Thread.ofPlatform().daemon().name("simloop-watchdog").start(Watchdog::loop);
+                }
             }
         }
     }
 
-    /** Stops watching {@code w}. */
+    /** Stops watching the loop that runs on the calling thread. */
     public static void unwatch(Watched w) {
-        WATCHED.remove(w);
+        Slot s = SLOT.get();
+        if (s.current == w) {
+            s.current = null;
+        }
     }
 
     private static void loop() {
@@ -66,19 +88,27 @@ public final class Watchdog {
                 return;
             }
             long now = System.nanoTime();
-            WATCHED.forEach((w, s) -> check(w, s, now));
+            for (Slot s : SLOTS.keySet()) {
+                if (!s.owner.isAlive()) {
+                    SLOTS.remove(s);
+                } else {
+                    check(s, now);
+                }
+            }
         }
     }
 
-    private static void check(Watched w, State s, long now) {
-        long p = w.progress();
-        if (p != s.progress) {
+    private static void check(Slot s, long now) {
+        Watched w = s.current;
+        long p = w == null ? -1 : w.progress();
+        if (w != s.seen || p != s.progress) {
+            s.seen = w;
             s.progress = p;
             s.since = now;
             s.reported = false;
             return;
         }
-        if ((p & 1) == 1 && !s.reported && now - s.since >= w.blockedThresholdNanos()) {
+        if (w != null && (p & 1) == 1 && !s.reported && now - s.since >= w.blockedThresholdNanos()) {
             s.reported = true;
             try {
                 w.stepBlocked(now - s.since);
