@@ -58,6 +58,9 @@ final class PctScheduler extends Scheduler {
             setPriority(candidates[best], depth - nextChange);
             best = highest(candidates, n);
         }
+        if (candidates[best].task == null) {
+            callbackPriority.remove(candidates[best]); // it runs now and is never a candidate again
+        }
         return best;
     }
 
