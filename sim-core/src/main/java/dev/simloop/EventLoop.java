@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -93,7 +91,7 @@ public final class EventLoop implements AutoCloseable {
     /** The builder's listener, the trace recorder, or both; null for neither (then events cost nothing). */
     final LoopListener listener;
     private final TraceRecorder recorder;
-    private final Consumer<LoopProblem> problemHandler;
+    private final LoopProblems problems;
     private final long blockedThresholdNanos;
     private final Thread owner;
     /** The thread allowed to call in right now: the owner, or the virtual thread of the baton strand running. */
@@ -129,15 +127,7 @@ public final class EventLoop implements AutoCloseable {
     private final SplittableRandom userRandom;
     /** The run's fault points; null under FIFO, where buggify never fires. */
     private final Buggify buggify;
-    /** The builder's limits, for messages. */
-    private final long maxSteps, maxVirtualTime;
-    /**
-     * The step count and virtual time past which the run fails: the limits, and a fresh budget of the same size for
-     * cancelling the tasks left after the run ({@link #cancelPendingTasks()}), which may itself never end.
-     */
-    private long stepBudgetEnd, timeBudgetEnd;
-    /** Set while {@link #cancelPendingTasks()} runs: limit messages say so. */
-    private boolean cleaningUp;
+    private final RunLimits limits;
 
     private Task<?> currentTask;
     private long steps;
@@ -151,19 +141,9 @@ public final class EventLoop implements AutoCloseable {
     /** Set by {@link #stop()}: {@link #runForever()} returns at the end of the current iteration. */
     private boolean stopping;
 
-    /** Live (not finished) tasks, in creation order: a doubly-linked list through the tasks themselves. */
-    private Task<?> liveHead, liveTail;
+    private final LiveTasks live = new LiveTasks();
     private int unnamedTasks;
     private int unnamedFutures;
-    /**
-     * Coroutines created while this loop ran, in creation order; those started since are dropped in bulk when they
-     * outnumber the rest (amortised O(1) per coroutine, cheaper than a hash set on the task-creation path).
-     */
-    private final ArrayList<Coroutine<?>> createdCoroutines = new ArrayList<>();
-    /** How many of {@link #createdCoroutines} have not started. */
-    private int unstartedCoroutines;
-    /** Futures and tasks whose exception nobody has retrieved yet, in the order they failed. */
-    private final LinkedHashSet<FutureBase<?>> unretrieved = new LinkedHashSet<>();
 
     private final Watchdog.Watched watched = new Watchdog.Watched() {
         @Override
@@ -190,7 +170,7 @@ public final class EventLoop implements AutoCloseable {
         this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel);
         this.listener = recorder == null ? b.listener : b.listener == null ? recorder
                 : new LoopListeners(b.listener, recorder);
-        this.problemHandler = b.onProblem == null ? EventLoop::logProblem : b.onProblem;
+        this.problems = new LoopProblems(b.onProblem);
         this.blockedThresholdNanos = VirtualTimes.nanos(b.blockedThreshold);
         this.owner = Thread.currentThread();
         this.activeThread = owner;
@@ -202,10 +182,7 @@ public final class EventLoop implements AutoCloseable {
         this.scheduler = b.policy.newScheduler(schedulerRandom);
         this.batch = scheduler == null ? null : new Handle[16];
         this.decisions = scheduler == null ? null : new DecisionLog();
-        this.maxSteps = b.maxSteps;
-        this.maxVirtualTime = b.maxVirtualTime;
-        this.stepBudgetEnd = b.maxSteps;
-        this.timeBudgetEnd = b.maxVirtualTime;
+        this.limits = new RunLimits(b.maxSteps, b.maxVirtualTime);
     }
 
     /** A new loop with the default settings; same as {@code builder().build()}. */
@@ -338,13 +315,7 @@ public final class EventLoop implements AutoCloseable {
         if (scheduler != null) {
             scheduler.taskCreated(task);
         }
-        if (liveTail == null) {
-            liveHead = task;
-        } else {
-            liveTail.nextLive = task;
-            task.prevLive = liveTail;
-        }
-        liveTail = task;
+        live.add(task);
         if (listener != null) {
             listener.taskCreated(task);
         }
@@ -638,9 +609,8 @@ public final class EventLoop implements AutoCloseable {
                 clock.advanceTo(Long.MAX_VALUE);
                 continue;
             }
-            if (first.when > timeBudgetEnd) {
-                throw limitExceeded("virtual-time limit", "maxVirtualTime", VirtualTimes.format(maxVirtualTime),
-                        "the next timer is due at " + VirtualTimes.format(first.when));
+            if (first.when > limits.timeBudgetEnd) {
+                throw limits.timeLimit(first.when, steps, clock.now(), live.lines());
             }
             clock.advanceTo(first.when);
             if (clock.now() >= first.when) {
@@ -694,7 +664,7 @@ public final class EventLoop implements AutoCloseable {
         try {
             h.callback.run();
         } catch (RuntimeException | AssertionError e) {
-            problem(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
+            problems.report(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
                     + VirtualTimes.format(clock.now()) + " (step " + steps + "): " + e, e);
         } finally {
             PROGRESS.setOpaque(this, progress + 1);
@@ -741,42 +711,8 @@ public final class EventLoop implements AutoCloseable {
 
     /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
     private void checkStepBudget() {
-        if (steps >= stepBudgetEnd) {
-            throw limitExceeded("step limit", "maxSteps", Long.toString(maxSteps),
-                    "step " + (steps + 1) + " was about to run");
-        }
-    }
-
-    private LimitExceededException limitExceeded(String limit, String setting, String value, String where) {
-        List<String> running = liveTaskLines();
-        StringBuilder msg = new StringBuilder().append("The run passed its ").append(limit).append(" (")
-                .append(setting).append(" = ").append(value).append(cleaningUp ? ", again while cancelling the "
-                        + "tasks left after the run" : "").append("): ").append(where).append(" (virtual time ")
-                .append(VirtualTimes.format(clock.now())).append(", step ").append(steps).append(").");
-        appendLines(msg, running, " No task is still running.", " Tasks still running, in creation order:");
-        msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
-                + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry loop), "
-                + "or raise ").append(setting).append(" on the builder.");
-        return new LimitExceededException(msg.toString(), running);
-    }
-
-    /** One line per live task, in creation order: "'name' waiting on what". */
-    private List<String> liveTaskLines() {
-        List<String> lines = new ArrayList<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            lines.add("'" + t.name() + "' waiting on " + t.describeWaiter());
-        }
-        return lines;
-    }
-
-    private static void appendLines(StringBuilder msg, List<String> lines, String none, String heading) {
-        if (lines.isEmpty()) {
-            msg.append(none);
-            return;
-        }
-        msg.append(heading);
-        for (String line : lines) {
-            msg.append("\n  - ").append(line);
+        if (steps >= limits.stepBudgetEnd) {
+            throw limits.stepLimit(steps, clock.now(), live.lines());
         }
     }
 
@@ -807,15 +743,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** A virtual-time deadlock: {@code what} (e.g. "task 'main' can never finish") as nothing is left to run. */
     private DeadlockException deadlock(String what) {
-        List<String> pending = liveTaskLines();
-        StringBuilder msg = new StringBuilder()
-                .append("Deadlock: ").append(what).append(": nothing is ready to run")
-                .append(" and no timer is pending (virtual time ").append(VirtualTimes.format(clock.now()))
-                .append(", step ").append(steps).append(").");
-        appendLines(msg, pending, " No task is pending: nothing will ever complete it.",
-                " Pending tasks, in creation order:");
-        msg.append("\nLook for a future that nobody resolves, an event nobody sets, or tasks that await each other.");
-        return new DeadlockException(msg.toString(), pending);
+        return LoopProblems.deadlock(what, clock.now(), steps, live.lines());
     }
 
     // ---------------------------------------------------------------- state
@@ -949,11 +877,7 @@ public final class EventLoop implements AutoCloseable {
     /** Tasks not yet done, in creation order. */
     public List<Task<?>> pendingTasks() {
         checkThread();
-        List<Task<?>> result = new ArrayList<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            result.add(t);
-        }
-        return result;
+        return live.toList();
     }
 
     // ---------------------------------------------------------------- closing
@@ -981,35 +905,16 @@ public final class EventLoop implements AutoCloseable {
             cancelPendingTasks();
         }
         closed = true;
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            if (!t.isBackground()) {
-                problem(LoopProblem.Kind.PENDING_TASK, "Task '" + t.name() + "' was still pending when event loop '"
-                        + name + "' closed, waiting on " + t.describeWaiter() + ". Await it or cancel it before the loop "
-                        + "closes, or make it a background task.", null);
-            }
-        }
-        for (Coroutine<?> c : createdCoroutines) {
-            if (c.isStarted()) {
-                continue;
-            }
-            problem(LoopProblem.Kind.NEVER_AWAITED, "The " + c.describe().replace("an unnamed", "unnamed")
-                    + " was never awaited: creating a coroutine runs nothing. Await it, or wrap it in a task.", null);
-        }
-        for (FutureBase<?> f : unretrieved) {
-            Throwable e = f.peekException();
-            problem(LoopProblem.Kind.UNRETRIEVED_EXCEPTION, capitalized(f.describe()) + " failed with " + e
-                    + " and nobody retrieved the exception: await it, or call result() or exception().", e);
-        }
+        problems.reportAtClose(name, live);
         CURRENT.set(this);
         try {
-            for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            for (Task<?> t = live.head; t != null; t = t.nextLive) {
                 t.unwind();
             }
         } finally {
             CURRENT.remove();
         }
-        createdCoroutines.clear();
-        unretrieved.clear();
+        problems.clear();
         ready.clear();
         if (batch != null) {
             Arrays.fill(batch, null);
@@ -1017,11 +922,7 @@ public final class EventLoop implements AutoCloseable {
         }
         timers.clear();
         inbox.clear();
-        liveHead = liveTail = null;
-    }
-
-    private static String capitalized(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        live.clear();
     }
 
     /** Cancels every pending task and runs until they are done: asyncio.run's clean-up. */
@@ -1033,9 +934,7 @@ public final class EventLoop implements AutoCloseable {
         for (Task<?> t : pending) {
             t.cancel();
         }
-        cleaningUp = true;
-        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, maxSteps);
-        timeBudgetEnd = VirtualTimes.saturatingAdd(clock.now(), maxVirtualTime);
+        limits.renewForCleanUp(steps, clock.now());
         runWhile(() -> {
             for (Task<?> t : pending) {
                 if (!t.isDone()) {
@@ -1051,7 +950,7 @@ public final class EventLoop implements AutoCloseable {
             Throwable e = t.peekException();
             if (e != null) {
                 t.exception();
-                problem(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' failed with " + e
+                problems.report(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' failed with " + e
                         + " while EventLoop.run cancelled the tasks left after the main coroutine.", e);
             }
         }
@@ -1170,50 +1069,26 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void taskFinished(Task<?> task) {
-        Task<?> prev = task.prevLive, next = task.nextLive;
-        if (prev == null) {
-            liveHead = next;
-        } else {
-            prev.nextLive = next;
-        }
-        if (next == null) {
-            liveTail = prev;
-        } else {
-            next.prevLive = prev;
-        }
-        task.prevLive = task.nextLive = null;
+        live.remove(task);
         if (listener != null) {
             listener.taskFinished(task);
         }
     }
 
     void coroutineCreated(Coroutine<?> c) {
-        int size = createdCoroutines.size();
-        if (size >= 1024 && size >= 2 * unstartedCoroutines) {
-            createdCoroutines.removeIf(Coroutine::isStarted);
-        }
-        createdCoroutines.add(c);
-        unstartedCoroutines++;
+        problems.coroutineCreated(c);
     }
 
     void coroutineStarted(Coroutine<?> c) {
-        unstartedCoroutines--;
+        problems.coroutineStarted(c);
     }
 
     void exceptionSet(FutureBase<?> f) {
-        unretrieved.add(f);
+        problems.exceptionSet(f);
     }
 
     void exceptionRetrieved(FutureBase<?> f) {
-        unretrieved.remove(f);
-    }
-
-    private void problem(LoopProblem.Kind kind, String message, Throwable cause) {
-        problemHandler.accept(new LoopProblem(kind, message, cause));
-    }
-
-    private static void logProblem(LoopProblem p) {
-        System.getLogger("dev.simloop").log(System.Logger.Level.WARNING, p.message(), p.cause());
+        problems.exceptionRetrieved(f);
     }
 
     /** On the watchdog's thread: the current step has blocked the loop's thread past the limit. */
