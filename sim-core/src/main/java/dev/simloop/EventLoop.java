@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -97,31 +95,8 @@ public final class EventLoop implements AutoCloseable {
     /** The thread allowed to call in right now: the owner, or the virtual thread of the baton strand running. */
     private Thread activeThread;
 
-    /** Callbacks ready to run, in the order they became ready (FIFO). */
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
-    /** How many callbacks of the current iteration are still to run: those ready when the iteration began. */
-    private int batchRemaining;
-    private final TimerQueue timers = new TimerQueue();
-    /** Creation number of the next timer; breaks ties between equal deadlines in creation order. */
-    private long timerSequence;
-    /** Callbacks handed over by other threads; moved to the ready queue when an iteration begins. */
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    /** Scheduled callbacks (ready or timed) that are not background work: what keeps runUntilIdle going. */
-    private int pendingForeground;
-
-    /**
-     * Picks the next callback of an iteration; null for FIFO, whose path is the plain {@link #ready} deque. With a
-     * scheduler, {@link #startIteration()} moves the iteration's callbacks into {@link #batch}, in FIFO order.
-     */
-    private final Scheduler scheduler;
-    /** The iteration's callbacks not yet run, in FIFO order: {@link #batchRemaining} of them (scheduler path). */
-    private Handle[] batch;
-    /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
-    private long cancellations;
-    /** {@link #cancellations} when the batch was last free of cancelled handles. */
-    private long batchCleanAt = -1;
-    /** The decisions taken: a pick among two or more callbacks; null under FIFO. */
-    private final DecisionLog decisions;
+    /** The ready queue, the timers and the current iteration's batch: what runs next. */
+    private final ReadyQueue queue;
     private final long seed;
     /** The seeded source for user code ({@link #random()}); a split of the run's seed, apart from the scheduler's. */
     private final SplittableRandom userRandom;
@@ -164,6 +139,7 @@ public final class EventLoop implements AutoCloseable {
 
     private EventLoop(Builder b) {
         this.name = b.name;
+        ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
         this.clock = b.realTime ? new RealClock(inbox) : new VirtualClock();
         this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
         this.strands.requireAvailable();
@@ -179,9 +155,7 @@ public final class EventLoop implements AutoCloseable {
         SplittableRandom schedulerRandom = root.split();
         this.userRandom = root.split();
         this.buggify = b.policy == Policy.FIFO ? null : new Buggify(root.split());
-        this.scheduler = b.policy.newScheduler(schedulerRandom);
-        this.batch = scheduler == null ? null : new Handle[16];
-        this.decisions = scheduler == null ? null : new DecisionLog();
+        this.queue = new ReadyQueue(this, clock, inbox, b.policy.newScheduler(schedulerRandom));
         this.limits = new RunLimits(b.maxSteps, b.maxVirtualTime);
     }
 
@@ -257,7 +231,7 @@ public final class EventLoop implements AutoCloseable {
      * @param callback the code, not null
      */
     public void callSoonThreadsafe(Runnable callback) {
-        inbox.add(Objects.requireNonNull(callback, "callback"));
+        queue.handOver(Objects.requireNonNull(callback, "callback"));
         clock.wakeUp();
     }
 
@@ -312,9 +286,7 @@ public final class EventLoop implements AutoCloseable {
         String taskName = name != null ? name : coroutine.name();
         Task<T> task = new Task<>(this, taskName, taskName == null ? ++unnamedTasks : 0, coroutine, background);
         task.id = ++taskCount;
-        if (scheduler != null) {
-            scheduler.taskCreated(task);
-        }
+        queue.taskCreated(task);
         live.add(task);
         if (listener != null) {
             listener.taskCreated(task);
@@ -416,11 +388,11 @@ public final class EventLoop implements AutoCloseable {
         try {
             drive(() -> {
                 while (true) {
-                    if (batchRemaining == 0) {
+                    if (queue.iterationDone()) {
                         if (stopping[0]) {
                             break;
                         }
-                        if (!startIteration()) {
+                        if (!queue.startIteration()) {
                             throw deadlock(future.describe() + " can never finish");
                         }
                     }
@@ -449,11 +421,11 @@ public final class EventLoop implements AutoCloseable {
         try {
             drive(() -> {
                 while (true) {
-                    if (batchRemaining == 0) {
+                    if (queue.iterationDone()) {
                         if (stopping) {
                             break;
                         }
-                        if (!startIteration()) {
+                        if (!queue.startIteration()) {
                             throw deadlock("runForever() can never return, as stop() was never called");
                         }
                     }
@@ -480,7 +452,7 @@ public final class EventLoop implements AutoCloseable {
      * not count as work.
      */
     public void runUntilIdle() {
-        runWhile(() -> pendingForeground > 0 || !inbox.isEmpty());
+        runWhile(queue::hasForegroundWork);
     }
 
     /**
@@ -497,21 +469,21 @@ public final class EventLoop implements AutoCloseable {
         }
         long target = VirtualTimes.saturatingAdd(clock.now(), VirtualTimes.nanos(duration));
         do {
-            runWhile(() -> hasWorkDueBy(target));
+            runWhile(() -> queue.hasWorkDueBy(target));
             clock.advanceTo(target); // the real clock may return early, woken by work from another thread
         } while (clock.now() < target);
     }
 
     /** Runs everything that is ready or due at the current virtual time, without advancing it. */
     public void runCurrent() {
-        runWhile(() -> hasWorkDueBy(clock.now()));
+        runWhile(() -> queue.hasWorkDueBy(clock.now()));
     }
 
     private void runWhile(BooleanSupplier more) {
         checkOpen();
         drive(() -> {
             while (more.getAsBoolean()) {
-                if (batchRemaining == 0 && !startIteration()) {
+                if (queue.iterationDone() && !queue.startIteration()) {
                     break;
                 }
                 runOne();
@@ -578,83 +550,11 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private boolean hasWorkDueBy(long deadline) {
-        if (batchRemaining > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
-            return true;
-        }
-        TimerHandle first = timers.peek();
-        return first != null && first.when <= deadline;
-    }
-
-    /**
-     * Begins an iteration: takes in the thread-safe hand-offs, advances the clock to the first timer if nothing is
-     * ready, moves the due timers to the ready queue, and fixes the iteration's batch. False if there is nothing at
-     * all to run; a real-time loop never says so: it waits for its next timer or for work from another thread.
-     */
-    private boolean startIteration() {
-        while (true) {
-            Runnable handedOver;
-            while ((handedOver = inbox.poll()) != null) {
-                ready.addLast(new Handle(this, handedOver, false));
-                pendingForeground++;
-            }
-            if (!ready.isEmpty()) {
-                break;
-            }
-            TimerHandle first = timers.peek();
-            if (first == null) {
-                if (!clock.waitsForOtherThreads()) {
-                    return false;
-                }
-                clock.advanceTo(Long.MAX_VALUE);
-                continue;
-            }
-            if (first.when > limits.timeBudgetEnd) {
-                throw limits.timeLimit(first.when, steps, clock.now(), live.lines());
-            }
-            clock.advanceTo(first.when);
-            if (clock.now() >= first.when) {
-                break;
-            }
-        }
-        long now = clock.now();
-        TimerHandle due;
-        while ((due = timers.peek()) != null && due.when <= now) {
-            timers.poll();
-            ready.addLast(due);
-        }
-        batchRemaining = ready.size();
-        if (scheduler != null) {
-            batchCleanAt = -1;
-            if (batch.length < batchRemaining) {
-                batch = new Handle[Math.max(batchRemaining, batch.length * 2)];
-            }
-            for (int i = 0; i < batchRemaining; i++) {
-                batch[i] = ready.pollFirst();
-            }
-        }
-        return true;
-    }
-
     /** Runs the next callback of the current iteration (one step), unless it was cancelled. */
     private void runOne() {
-        Handle h;
-        if (scheduler == null) {
-            h = ready.peekFirst();
-            if (!h.cancelled) {
-                checkStepBudget();
-            }
-            ready.pollFirst();
-            batchRemaining--;
-            if (h.cancelled) {
-                return;
-            }
-        } else if ((h = pickFromBatch()) == null) {
+        Handle h = queue.next();
+        if (h == null) {
             return;
-        }
-        h.ran = true;
-        if (!h.background) {
-            pendingForeground--;
         }
         if (listener != null && h instanceof TimerHandle t) {
             listener.timerFired(t);
@@ -676,43 +576,17 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /**
-     * The scheduler path of {@link #runOne()}: drops the cancelled callbacks of the batch (they run under no policy),
-     * lets the scheduler pick one of the rest and records the pick when there were two or more. Null if the batch
-     * held only cancelled callbacks.
-     */
-    private Handle pickFromBatch() {
-        if (batchCleanAt != cancellations) {
-            int kept = 0;
-            for (int i = 0; i < batchRemaining; i++) {
-                Handle c = batch[i];
-                if (!c.cancelled) {
-                    batch[kept++] = c;
-                }
-            }
-            Arrays.fill(batch, kept, batchRemaining, null);
-            batchRemaining = kept;
-            batchCleanAt = cancellations;
-            if (kept == 0) {
-                return null;
-            }
-        }
-        int n = batchRemaining;
-        checkStepBudget();
-        int choice = scheduler.pick(batch, n, steps + 1);
-        if (n > 1) {
-            decisions.add(choice, n);
-        }
-        Handle h = batch[choice];
-        System.arraycopy(batch, choice + 1, batch, choice, n - choice - 1);
-        batch[--batchRemaining] = null;
-        return h;
-    }
-
     /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
-    private void checkStepBudget() {
+    void checkStepBudget() {
         if (steps >= limits.stepBudgetEnd) {
             throw limits.stepLimit(steps, clock.now(), live.lines());
+        }
+    }
+
+    /** Fails the run before the clock moves to a timer due at {@code when} past the virtual-time limit. */
+    void checkTimeBudget(long when) {
+        if (when > limits.timeBudgetEnd) {
+            throw limits.timeLimit(when, steps, clock.now(), live.lines());
         }
     }
 
@@ -836,7 +710,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public Decisions decisions() {
         checkThread();
-        return decisions == null ? Decisions.none(seed) : decisions.toDecisions(seed, scheduler.describe());
+        return queue.decisions(seed);
     }
 
     /** The loop's name, for messages. */
@@ -861,7 +735,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public boolean isIdle() {
         checkThread();
-        return pendingForeground == 0 && inbox.isEmpty();
+        return !queue.hasForegroundWork();
     }
 
     /** Whether {@link #close()} was called. */
@@ -915,13 +789,7 @@ public final class EventLoop implements AutoCloseable {
             CURRENT.remove();
         }
         problems.clear();
-        ready.clear();
-        if (batch != null) {
-            Arrays.fill(batch, null);
-            batchRemaining = 0;
-        }
-        timers.clear();
-        inbox.clear();
+        queue.clear();
         live.clear();
     }
 
@@ -999,39 +867,20 @@ public final class EventLoop implements AutoCloseable {
     }
 
     Handle callSoonInternal(Runnable callback, boolean background) {
-        Handle h = new Handle(this, callback, background);
-        ready.addLast(h);
-        if (!background) {
-            pendingForeground++;
-        }
-        return h;
+        return queue.callSoon(callback, background);
     }
 
     TimerHandle callAtInternal(long when, Runnable callback, boolean background) {
-        TimerHandle t = new TimerHandle(this, callback, background, when, timerSequence++);
-        timers.add(t);
-        if (!background) {
-            pendingForeground++;
-        }
-        return t;
+        return queue.callAt(when, callback, background);
     }
 
     void cancelTimerInternal(TimerHandle t) {
-        if (!t.cancelled) {
-            t.cancelled = true;
-            handleCancelled(t);
-        }
+        queue.cancelTimer(t);
     }
 
     /** A handle was cancelled: a timer leaves the heap now; a ready callback is skipped when reached. */
     void handleCancelled(Handle h) {
-        if (h instanceof TimerHandle t) {
-            timers.remove(t);
-        }
-        if (!h.ran && !h.background) {
-            pendingForeground--;
-        }
-        cancellations++;
+        queue.cancelled(h);
     }
 
     void scheduleStep(Task<?> task) {
