@@ -3,9 +3,6 @@ package dev.simloop;
 import dev.simloop.internal.Sneaky;
 import dev.simloop.internal.Strand;
 import dev.simloop.internal.Strands;
-import dev.simloop.internal.Watchdog;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,16 +69,6 @@ public final class EventLoop implements AutoCloseable {
      */
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
 
-    private static final VarHandle PROGRESS;
-
-    static {
-        try {
-            PROGRESS = MethodHandles.lookup().findVarHandle(EventLoop.class, "progress", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final String name;
     /** Virtual time, or real time for a {@linkplain Builder#realTime() real-time} loop. */
     private final LoopClock clock;
@@ -89,8 +76,10 @@ public final class EventLoop implements AutoCloseable {
     /** The builder's listener, the trace recorder, or both; null for neither (then events cost nothing). */
     final LoopListener listener;
     private final TraceRecorder recorder;
+    /** The problem handler, and what it is told at close: pending tasks, never-awaited coroutines, lost exceptions. */
     private final LoopProblems problems;
-    private final long blockedThresholdNanos;
+    /** The blocked-loop watchdog's view of this loop: the progress of steps, the limit, what it found. */
+    private final BlockedStepWatch blockedWatch;
     private final Thread owner;
     /** The thread allowed to call in right now: the owner, or the virtual thread of the baton strand running. */
     private Thread activeThread;
@@ -102,40 +91,21 @@ public final class EventLoop implements AutoCloseable {
     private final SplittableRandom userRandom;
     /** The run's fault points; null under FIFO, where buggify never fires. */
     private final Buggify buggify;
+    /** The step and virtual-time limits, checked before each step and before the clock moves to a timer. */
     private final RunLimits limits;
 
     private Task<?> currentTask;
     private long steps;
     private int taskCount;
-    /** Bumped as a step starts and as it ends, so odd while a step runs; read by the watchdog. */
-    @SuppressWarnings("unused")
-    private long progress;
-    private volatile BlockedLoopException blocked;
     private boolean running;
     private boolean closed;
     /** Set by {@link #stop()}: {@link #runForever()} returns at the end of the current iteration. */
     private boolean stopping;
 
+    /** Live (not finished) tasks, in creation order. */
     private final LiveTasks live = new LiveTasks();
     private int unnamedTasks;
     private int unnamedFutures;
-
-    private final Watchdog.Watched watched = new Watchdog.Watched() {
-        @Override
-        public long progress() {
-            return (long) PROGRESS.getOpaque(EventLoop.this);
-        }
-
-        @Override
-        public long blockedThresholdNanos() {
-            return blockedThresholdNanos;
-        }
-
-        @Override
-        public void stepBlocked(long wallNanos) {
-            reportBlocked(wallNanos);
-        }
-    };
 
     private EventLoop(Builder b) {
         this.name = b.name;
@@ -147,7 +117,7 @@ public final class EventLoop implements AutoCloseable {
         this.listener = recorder == null ? b.listener : b.listener == null ? recorder
                 : new LoopListeners(b.listener, recorder);
         this.problems = new LoopProblems(b.onProblem);
-        this.blockedThresholdNanos = VirtualTimes.nanos(b.blockedThreshold);
+        this.blockedWatch = new BlockedStepWatch(this, VirtualTimes.nanos(b.blockedThreshold));
         this.owner = Thread.currentThread();
         this.activeThread = owner;
         this.seed = b.seed;
@@ -560,20 +530,16 @@ public final class EventLoop implements AutoCloseable {
             listener.timerFired(t);
         }
         steps++;
-        PROGRESS.setOpaque(this, progress + 1);
+        blockedWatch.stepStarted();
         try {
             h.callback.run();
         } catch (RuntimeException | AssertionError e) {
             problems.report(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
                     + VirtualTimes.format(clock.now()) + " (step " + steps + "): " + e, e);
         } finally {
-            PROGRESS.setOpaque(this, progress + 1);
+            blockedWatch.stepEnded();
         }
-        BlockedLoopException b = blocked;
-        if (b != null) {
-            blocked = null;
-            throw b;
-        }
+        blockedWatch.throwIfBlocked();
     }
 
     /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
@@ -602,15 +568,11 @@ public final class EventLoop implements AutoCloseable {
         }
         running = true;
         CURRENT.set(this);
-        if (blockedThresholdNanos > 0) {
-            Watchdog.watch(watched);
-        }
+        blockedWatch.watch();
     }
 
     private void exitRunning() {
-        if (blockedThresholdNanos > 0) {
-            Watchdog.unwatch(watched);
-        }
+        blockedWatch.unwatch();
         CURRENT.remove();
         running = false;
     }
@@ -940,19 +902,14 @@ public final class EventLoop implements AutoCloseable {
         problems.exceptionRetrieved(f);
     }
 
-    /** On the watchdog's thread: the current step has blocked the loop's thread past the limit. */
-    private void reportBlocked(long wallNanos) {
-        Thread t = activeThread;
-        Task<?> task = currentTask;
-        String who = task != null ? "Task '" + task.name() + "'" : "A callback";
-        String message = who + " has blocked the thread of event loop '" + name + "' for "
-                + VirtualTimes.format(wallNanos) + " of wall-clock time (limit "
-                + VirtualTimes.format(blockedThresholdNanos) + "). Code on an event loop must not block: use "
-                + "sleep(...) instead of Thread.sleep, and await instead of blocking calls. Where it is blocked:";
-        StackTraceElement[] stack = t.getStackTrace();
-        BlockedLoopException e = new BlockedLoopException(message, stack);
-        System.getLogger("dev.simloop").log(System.Logger.Level.ERROR, message, e);
-        blocked = e;
+    /** The thread allowed to call in right now; read by the watchdog's thread for the stack of a blocked step. */
+    Thread activeThread() {
+        return activeThread;
+    }
+
+    /** The task whose body runs right now, or null; read by the watchdog's thread for its message. */
+    Task<?> runningTask() {
+        return currentTask;
     }
 
     @Override
