@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -86,11 +85,8 @@ public final class EventLoop implements AutoCloseable {
 
     /** The ready queue, the timers and the current iteration's batch: what runs next. */
     private final ReadyQueue queue;
-    private final long seed;
-    /** The seeded source for user code ({@link #random()}); a split of the run's seed, apart from the scheduler's. */
-    private final SplittableRandom userRandom;
-    /** The run's fault points; null under FIFO, where buggify never fires. */
-    private final Buggify buggify;
+    /** The seed, and the sources split from it for user code ({@link #random()}) and buggify. */
+    private final SeededSources seeded;
     /** The step and virtual-time limits, checked before each step and before the clock moves to a timer. */
     private final RunLimits limits;
 
@@ -120,12 +116,8 @@ public final class EventLoop implements AutoCloseable {
         this.blockedWatch = new BlockedStepWatch(this, VirtualTimes.nanos(b.blockedThreshold));
         this.owner = Thread.currentThread();
         this.activeThread = owner;
-        this.seed = b.seed;
-        SplittableRandom root = new SplittableRandom(b.seed);
-        SplittableRandom schedulerRandom = root.split();
-        this.userRandom = root.split();
-        this.buggify = b.policy == Policy.FIFO ? null : new Buggify(root.split());
-        this.queue = new ReadyQueue(this, clock, inbox, b.policy.newScheduler(schedulerRandom));
+        this.seeded = new SeededSources(b.seed, b.policy);
+        this.queue = new ReadyQueue(this, clock, inbox, seeded.scheduler);
         this.limits = new RunLimits(b.maxSteps, b.maxVirtualTime);
     }
 
@@ -624,7 +616,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** The seed this loop was built with (0 unless set); it drives the policy, {@link #random()} and buggify. */
     public long seed() {
-        return seed;
+        return seeded.seed;
     }
 
     /**
@@ -634,7 +626,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public RandomGenerator random() {
         checkThread();
-        return userRandom;
+        return seeded.userRandom;
     }
 
     /**
@@ -649,7 +641,7 @@ public final class EventLoop implements AutoCloseable {
     public boolean buggify(String name) {
         checkThread();
         Objects.requireNonNull(name, "name");
-        return buggify != null && buggify.fires(name);
+        return seeded.buggify != null && seeded.buggify.fires(name);
     }
 
     /**
@@ -672,7 +664,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public Decisions decisions() {
         checkThread();
-        return queue.decisions(seed);
+        return queue.decisions(seeded.seed);
     }
 
     /** The loop's name, for messages. */
