@@ -3,21 +3,13 @@ package dev.simloop;
 import dev.simloop.internal.Sneaky;
 import dev.simloop.internal.Strand;
 import dev.simloop.internal.Strands;
-import dev.simloop.internal.Watchdog;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -76,16 +68,6 @@ public final class EventLoop implements AutoCloseable {
      */
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
 
-    private static final VarHandle PROGRESS;
-
-    static {
-        try {
-            PROGRESS = MethodHandles.lookup().findVarHandle(EventLoop.class, "progress", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final String name;
     /** Virtual time, or real time for a {@linkplain Builder#realTime() real-time} loop. */
     private final LoopClock clock;
@@ -93,119 +75,50 @@ public final class EventLoop implements AutoCloseable {
     /** The builder's listener, the trace recorder, or both; null for neither (then events cost nothing). */
     final LoopListener listener;
     private final TraceRecorder recorder;
-    private final Consumer<LoopProblem> problemHandler;
-    private final long blockedThresholdNanos;
+    /** The problem handler, and what it is told at close: pending tasks, never-awaited coroutines, lost exceptions. */
+    private final LoopProblems problems;
+    /** The blocked-loop watchdog's view of this loop: the progress of steps, the limit, what it found. */
+    private final BlockedStepWatch blockedWatch;
     private final Thread owner;
     /** The thread allowed to call in right now: the owner, or the virtual thread of the baton strand running. */
     private Thread activeThread;
 
-    /** Callbacks ready to run, in the order they became ready (FIFO). */
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
-    /** How many callbacks of the current iteration are still to run: those ready when the iteration began. */
-    private int batchRemaining;
-    private final TimerQueue timers = new TimerQueue();
-    /** Creation number of the next timer; breaks ties between equal deadlines in creation order. */
-    private long timerSequence;
-    /** Callbacks handed over by other threads; moved to the ready queue when an iteration begins. */
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    /** Scheduled callbacks (ready or timed) that are not background work: what keeps runUntilIdle going. */
-    private int pendingForeground;
-
-    /**
-     * Picks the next callback of an iteration; null for FIFO, whose path is the plain {@link #ready} deque. With a
-     * scheduler, {@link #startIteration()} moves the iteration's callbacks into {@link #batch}, in FIFO order.
-     */
-    private final Scheduler scheduler;
-    /** The iteration's callbacks not yet run, in FIFO order: {@link #batchRemaining} of them (scheduler path). */
-    private Handle[] batch;
-    /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
-    private long cancellations;
-    /** {@link #cancellations} when the batch was last free of cancelled handles. */
-    private long batchCleanAt = -1;
-    /** The decisions taken: a pick among two or more callbacks; null under FIFO. */
-    private final DecisionLog decisions;
-    private final long seed;
-    /** The seeded source for user code ({@link #random()}); a split of the run's seed, apart from the scheduler's. */
-    private final SplittableRandom userRandom;
-    /** The run's fault points; null under FIFO, where buggify never fires. */
-    private final Buggify buggify;
-    /** The builder's limits, for messages. */
-    private final long maxSteps, maxVirtualTime;
-    /**
-     * The step count and virtual time past which the run fails: the limits, and a fresh budget of the same size for
-     * cancelling the tasks left after the run ({@link #cancelPendingTasks()}), which may itself never end.
-     */
-    private long stepBudgetEnd, timeBudgetEnd;
-    /** Set while {@link #cancelPendingTasks()} runs: limit messages say so. */
-    private boolean cleaningUp;
+    /** The ready queue, the timers and the current iteration's batch: what runs next. */
+    private final ReadyQueue queue;
+    /** The seed, and the sources split from it for user code ({@link #random()}) and buggify. */
+    private final SeededSources seeded;
+    /** The step and virtual-time limits, checked before each step and before the clock moves to a timer. */
+    private final RunLimits limits;
 
     private Task<?> currentTask;
     private long steps;
     private int taskCount;
-    /** Bumped as a step starts and as it ends, so odd while a step runs; read by the watchdog. */
-    @SuppressWarnings("unused")
-    private long progress;
-    private volatile BlockedLoopException blocked;
     private boolean running;
     private boolean closed;
     /** Set by {@link #stop()}: {@link #runForever()} returns at the end of the current iteration. */
     private boolean stopping;
 
-    /** Live (not finished) tasks, in creation order: a doubly-linked list through the tasks themselves. */
-    private Task<?> liveHead, liveTail;
+    /** Live (not finished) tasks, in creation order. */
+    private final LiveTasks live = new LiveTasks();
     private int unnamedTasks;
     private int unnamedFutures;
-    /**
-     * Coroutines created while this loop ran, in creation order; those started since are dropped in bulk when they
-     * outnumber the rest (amortised O(1) per coroutine, cheaper than a hash set on the task-creation path).
-     */
-    private final ArrayList<Coroutine<?>> createdCoroutines = new ArrayList<>();
-    /** How many of {@link #createdCoroutines} have not started. */
-    private int unstartedCoroutines;
-    /** Futures and tasks whose exception nobody has retrieved yet, in the order they failed. */
-    private final LinkedHashSet<FutureBase<?>> unretrieved = new LinkedHashSet<>();
-
-    private final Watchdog.Watched watched = new Watchdog.Watched() {
-        @Override
-        public long progress() {
-            return (long) PROGRESS.getOpaque(EventLoop.this);
-        }
-
-        @Override
-        public long blockedThresholdNanos() {
-            return blockedThresholdNanos;
-        }
-
-        @Override
-        public void stepBlocked(long wallNanos) {
-            reportBlocked(wallNanos);
-        }
-    };
 
     private EventLoop(Builder b) {
         this.name = b.name;
+        ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
         this.clock = b.realTime ? new RealClock(inbox) : new VirtualClock();
         this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
         this.strands.requireAvailable();
         this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel);
         this.listener = recorder == null ? b.listener : b.listener == null ? recorder
                 : new LoopListeners(b.listener, recorder);
-        this.problemHandler = b.onProblem == null ? EventLoop::logProblem : b.onProblem;
-        this.blockedThresholdNanos = VirtualTimes.nanos(b.blockedThreshold);
+        this.problems = new LoopProblems(b.onProblem);
+        this.blockedWatch = new BlockedStepWatch(this, VirtualTimes.nanos(b.blockedThreshold));
         this.owner = Thread.currentThread();
         this.activeThread = owner;
-        this.seed = b.seed;
-        SplittableRandom root = new SplittableRandom(b.seed);
-        SplittableRandom schedulerRandom = root.split();
-        this.userRandom = root.split();
-        this.buggify = b.policy == Policy.FIFO ? null : new Buggify(root.split());
-        this.scheduler = b.policy.newScheduler(schedulerRandom);
-        this.batch = scheduler == null ? null : new Handle[16];
-        this.decisions = scheduler == null ? null : new DecisionLog();
-        this.maxSteps = b.maxSteps;
-        this.maxVirtualTime = b.maxVirtualTime;
-        this.stepBudgetEnd = b.maxSteps;
-        this.timeBudgetEnd = b.maxVirtualTime;
+        this.seeded = new SeededSources(b.seed, b.policy);
+        this.queue = new ReadyQueue(this, clock, inbox, seeded.scheduler);
+        this.limits = new RunLimits(b.maxSteps, b.maxVirtualTime);
     }
 
     /** A new loop with the default settings; same as {@code builder().build()}. */
@@ -280,7 +193,7 @@ public final class EventLoop implements AutoCloseable {
      * @param callback the code, not null
      */
     public void callSoonThreadsafe(Runnable callback) {
-        inbox.add(Objects.requireNonNull(callback, "callback"));
+        queue.handOver(Objects.requireNonNull(callback, "callback"));
         clock.wakeUp();
     }
 
@@ -335,16 +248,8 @@ public final class EventLoop implements AutoCloseable {
         String taskName = name != null ? name : coroutine.name();
         Task<T> task = new Task<>(this, taskName, taskName == null ? ++unnamedTasks : 0, coroutine, background);
         task.id = ++taskCount;
-        if (scheduler != null) {
-            scheduler.taskCreated(task);
-        }
-        if (liveTail == null) {
-            liveHead = task;
-        } else {
-            liveTail.nextLive = task;
-            task.prevLive = liveTail;
-        }
-        liveTail = task;
+        queue.taskCreated(task);
+        live.add(task);
         if (listener != null) {
             listener.taskCreated(task);
         }
@@ -445,11 +350,11 @@ public final class EventLoop implements AutoCloseable {
         try {
             drive(() -> {
                 while (true) {
-                    if (batchRemaining == 0) {
+                    if (queue.iterationDone()) {
                         if (stopping[0]) {
                             break;
                         }
-                        if (!startIteration()) {
+                        if (!queue.startIteration()) {
                             throw deadlock(future.describe() + " can never finish");
                         }
                     }
@@ -478,11 +383,11 @@ public final class EventLoop implements AutoCloseable {
         try {
             drive(() -> {
                 while (true) {
-                    if (batchRemaining == 0) {
+                    if (queue.iterationDone()) {
                         if (stopping) {
                             break;
                         }
-                        if (!startIteration()) {
+                        if (!queue.startIteration()) {
                             throw deadlock("runForever() can never return, as stop() was never called");
                         }
                     }
@@ -509,7 +414,7 @@ public final class EventLoop implements AutoCloseable {
      * not count as work.
      */
     public void runUntilIdle() {
-        runWhile(() -> pendingForeground > 0 || !inbox.isEmpty());
+        runWhile(queue::hasForegroundWork);
     }
 
     /**
@@ -526,21 +431,21 @@ public final class EventLoop implements AutoCloseable {
         }
         long target = VirtualTimes.saturatingAdd(clock.now(), VirtualTimes.nanos(duration));
         do {
-            runWhile(() -> hasWorkDueBy(target));
+            runWhile(() -> queue.hasWorkDueBy(target));
             clock.advanceTo(target); // the real clock may return early, woken by work from another thread
         } while (clock.now() < target);
     }
 
     /** Runs everything that is ready or due at the current virtual time, without advancing it. */
     public void runCurrent() {
-        runWhile(() -> hasWorkDueBy(clock.now()));
+        runWhile(() -> queue.hasWorkDueBy(clock.now()));
     }
 
     private void runWhile(BooleanSupplier more) {
         checkOpen();
         drive(() -> {
             while (more.getAsBoolean()) {
-                if (batchRemaining == 0 && !startIteration()) {
+                if (queue.iterationDone() && !queue.startIteration()) {
                     break;
                 }
                 runOne();
@@ -607,176 +512,39 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private boolean hasWorkDueBy(long deadline) {
-        if (batchRemaining > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
-            return true;
-        }
-        TimerHandle first = timers.peek();
-        return first != null && first.when <= deadline;
-    }
-
-    /**
-     * Begins an iteration: takes in the thread-safe hand-offs, advances the clock to the first timer if nothing is
-     * ready, moves the due timers to the ready queue, and fixes the iteration's batch. False if there is nothing at
-     * all to run; a real-time loop never says so: it waits for its next timer or for work from another thread.
-     */
-    private boolean startIteration() {
-        while (true) {
-            Runnable handedOver;
-            while ((handedOver = inbox.poll()) != null) {
-                ready.addLast(new Handle(this, handedOver, false));
-                pendingForeground++;
-            }
-            if (!ready.isEmpty()) {
-                break;
-            }
-            TimerHandle first = timers.peek();
-            if (first == null) {
-                if (!clock.waitsForOtherThreads()) {
-                    return false;
-                }
-                clock.advanceTo(Long.MAX_VALUE);
-                continue;
-            }
-            if (first.when > timeBudgetEnd) {
-                throw limitExceeded("virtual-time limit", "maxVirtualTime", VirtualTimes.format(maxVirtualTime),
-                        "the next timer is due at " + VirtualTimes.format(first.when));
-            }
-            clock.advanceTo(first.when);
-            if (clock.now() >= first.when) {
-                break;
-            }
-        }
-        long now = clock.now();
-        TimerHandle due;
-        while ((due = timers.peek()) != null && due.when <= now) {
-            timers.poll();
-            ready.addLast(due);
-        }
-        batchRemaining = ready.size();
-        if (scheduler != null) {
-            batchCleanAt = -1;
-            if (batch.length < batchRemaining) {
-                batch = new Handle[Math.max(batchRemaining, batch.length * 2)];
-            }
-            for (int i = 0; i < batchRemaining; i++) {
-                batch[i] = ready.pollFirst();
-            }
-        }
-        return true;
-    }
-
     /** Runs the next callback of the current iteration (one step), unless it was cancelled. */
     private void runOne() {
-        Handle h;
-        if (scheduler == null) {
-            h = ready.peekFirst();
-            if (!h.cancelled) {
-                checkStepBudget();
-            }
-            ready.pollFirst();
-            batchRemaining--;
-            if (h.cancelled) {
-                return;
-            }
-        } else if ((h = pickFromBatch()) == null) {
+        Handle h = queue.next();
+        if (h == null) {
             return;
-        }
-        h.ran = true;
-        if (!h.background) {
-            pendingForeground--;
         }
         if (listener != null && h instanceof TimerHandle t) {
             listener.timerFired(t);
         }
         steps++;
-        PROGRESS.setOpaque(this, progress + 1);
+        blockedWatch.stepStarted();
         try {
             h.callback.run();
         } catch (RuntimeException | AssertionError e) {
-            problem(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
+            problems.report(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
                     + VirtualTimes.format(clock.now()) + " (step " + steps + "): " + e, e);
         } finally {
-            PROGRESS.setOpaque(this, progress + 1);
+            blockedWatch.stepEnded();
         }
-        BlockedLoopException b = blocked;
-        if (b != null) {
-            blocked = null;
-            throw b;
-        }
-    }
-
-    /**
-     * The scheduler path of {@link #runOne()}: drops the cancelled callbacks of the batch (they run under no policy),
-     * lets the scheduler pick one of the rest and records the pick when there were two or more. Null if the batch
-     * held only cancelled callbacks.
-     */
-    private Handle pickFromBatch() {
-        if (batchCleanAt != cancellations) {
-            int kept = 0;
-            for (int i = 0; i < batchRemaining; i++) {
-                Handle c = batch[i];
-                if (!c.cancelled) {
-                    batch[kept++] = c;
-                }
-            }
-            Arrays.fill(batch, kept, batchRemaining, null);
-            batchRemaining = kept;
-            batchCleanAt = cancellations;
-            if (kept == 0) {
-                return null;
-            }
-        }
-        int n = batchRemaining;
-        checkStepBudget();
-        int choice = scheduler.pick(batch, n, steps + 1);
-        if (n > 1) {
-            decisions.add(choice, n);
-        }
-        Handle h = batch[choice];
-        System.arraycopy(batch, choice + 1, batch, choice, n - choice - 1);
-        batch[--batchRemaining] = null;
-        return h;
+        blockedWatch.throwIfBlocked();
     }
 
     /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
-    private void checkStepBudget() {
-        if (steps >= stepBudgetEnd) {
-            throw limitExceeded("step limit", "maxSteps", Long.toString(maxSteps),
-                    "step " + (steps + 1) + " was about to run");
+    void checkStepBudget() {
+        if (steps >= limits.stepBudgetEnd) {
+            throw limits.stepLimit(steps, clock.now(), live.lines());
         }
     }
 
-    private LimitExceededException limitExceeded(String limit, String setting, String value, String where) {
-        List<String> running = liveTaskLines();
-        StringBuilder msg = new StringBuilder().append("The run passed its ").append(limit).append(" (")
-                .append(setting).append(" = ").append(value).append(cleaningUp ? ", again while cancelling the "
-                        + "tasks left after the run" : "").append("): ").append(where).append(" (virtual time ")
-                .append(VirtualTimes.format(clock.now())).append(", step ").append(steps).append(").");
-        appendLines(msg, running, " No task is still running.", " Tasks still running, in creation order:");
-        msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
-                + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry loop), "
-                + "or raise ").append(setting).append(" on the builder.");
-        return new LimitExceededException(msg.toString(), running);
-    }
-
-    /** One line per live task, in creation order: "'name' waiting on what". */
-    private List<String> liveTaskLines() {
-        List<String> lines = new ArrayList<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            lines.add("'" + t.name() + "' waiting on " + t.describeWaiter());
-        }
-        return lines;
-    }
-
-    private static void appendLines(StringBuilder msg, List<String> lines, String none, String heading) {
-        if (lines.isEmpty()) {
-            msg.append(none);
-            return;
-        }
-        msg.append(heading);
-        for (String line : lines) {
-            msg.append("\n  - ").append(line);
+    /** Fails the run before the clock moves to a timer due at {@code when} past the virtual-time limit. */
+    void checkTimeBudget(long when) {
+        if (when > limits.timeBudgetEnd) {
+            throw limits.timeLimit(when, steps, clock.now(), live.lines());
         }
     }
 
@@ -792,30 +560,18 @@ public final class EventLoop implements AutoCloseable {
         }
         running = true;
         CURRENT.set(this);
-        if (blockedThresholdNanos > 0) {
-            Watchdog.watch(watched);
-        }
+        blockedWatch.watch();
     }
 
     private void exitRunning() {
-        if (blockedThresholdNanos > 0) {
-            Watchdog.unwatch(watched);
-        }
+        blockedWatch.unwatch();
         CURRENT.remove();
         running = false;
     }
 
     /** A virtual-time deadlock: {@code what} (e.g. "task 'main' can never finish") as nothing is left to run. */
     private DeadlockException deadlock(String what) {
-        List<String> pending = liveTaskLines();
-        StringBuilder msg = new StringBuilder()
-                .append("Deadlock: ").append(what).append(": nothing is ready to run")
-                .append(" and no timer is pending (virtual time ").append(VirtualTimes.format(clock.now()))
-                .append(", step ").append(steps).append(").");
-        appendLines(msg, pending, " No task is pending: nothing will ever complete it.",
-                " Pending tasks, in creation order:");
-        msg.append("\nLook for a future that nobody resolves, an event nobody sets, or tasks that await each other.");
-        return new DeadlockException(msg.toString(), pending);
+        return LoopProblems.deadlock(what, clock.now(), steps, live.lines());
     }
 
     // ---------------------------------------------------------------- state
@@ -860,7 +616,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** The seed this loop was built with (0 unless set); it drives the policy, {@link #random()} and buggify. */
     public long seed() {
-        return seed;
+        return seeded.seed;
     }
 
     /**
@@ -870,7 +626,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public RandomGenerator random() {
         checkThread();
-        return userRandom;
+        return seeded.userRandom;
     }
 
     /**
@@ -885,7 +641,7 @@ public final class EventLoop implements AutoCloseable {
     public boolean buggify(String name) {
         checkThread();
         Objects.requireNonNull(name, "name");
-        return buggify != null && buggify.fires(name);
+        return seeded.buggify != null && seeded.buggify.fires(name);
     }
 
     /**
@@ -908,7 +664,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public Decisions decisions() {
         checkThread();
-        return decisions == null ? Decisions.none(seed) : decisions.toDecisions(seed, scheduler.describe());
+        return queue.decisions(seeded.seed);
     }
 
     /** The loop's name, for messages. */
@@ -933,7 +689,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public boolean isIdle() {
         checkThread();
-        return pendingForeground == 0 && inbox.isEmpty();
+        return !queue.hasForegroundWork();
     }
 
     /** Whether {@link #close()} was called. */
@@ -949,11 +705,7 @@ public final class EventLoop implements AutoCloseable {
     /** Tasks not yet done, in creation order. */
     public List<Task<?>> pendingTasks() {
         checkThread();
-        List<Task<?>> result = new ArrayList<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            result.add(t);
-        }
-        return result;
+        return live.toList();
     }
 
     // ---------------------------------------------------------------- closing
@@ -981,47 +733,18 @@ public final class EventLoop implements AutoCloseable {
             cancelPendingTasks();
         }
         closed = true;
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            if (!t.isBackground()) {
-                problem(LoopProblem.Kind.PENDING_TASK, "Task '" + t.name() + "' was still pending when event loop '"
-                        + name + "' closed, waiting on " + t.describeWaiter() + ". Await it or cancel it before the loop "
-                        + "closes, or make it a background task.", null);
-            }
-        }
-        for (Coroutine<?> c : createdCoroutines) {
-            if (c.isStarted()) {
-                continue;
-            }
-            problem(LoopProblem.Kind.NEVER_AWAITED, "The " + c.describe().replace("an unnamed", "unnamed")
-                    + " was never awaited: creating a coroutine runs nothing. Await it, or wrap it in a task.", null);
-        }
-        for (FutureBase<?> f : unretrieved) {
-            Throwable e = f.peekException();
-            problem(LoopProblem.Kind.UNRETRIEVED_EXCEPTION, capitalized(f.describe()) + " failed with " + e
-                    + " and nobody retrieved the exception: await it, or call result() or exception().", e);
-        }
+        problems.reportAtClose(name, live);
         CURRENT.set(this);
         try {
-            for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            for (Task<?> t = live.head; t != null; t = t.nextLive) {
                 t.unwind();
             }
         } finally {
             CURRENT.remove();
         }
-        createdCoroutines.clear();
-        unretrieved.clear();
-        ready.clear();
-        if (batch != null) {
-            Arrays.fill(batch, null);
-            batchRemaining = 0;
-        }
-        timers.clear();
-        inbox.clear();
-        liveHead = liveTail = null;
-    }
-
-    private static String capitalized(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        problems.clear();
+        queue.clear();
+        live.clear();
     }
 
     /** Cancels every pending task and runs until they are done: asyncio.run's clean-up. */
@@ -1033,9 +756,7 @@ public final class EventLoop implements AutoCloseable {
         for (Task<?> t : pending) {
             t.cancel();
         }
-        cleaningUp = true;
-        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, maxSteps);
-        timeBudgetEnd = VirtualTimes.saturatingAdd(clock.now(), maxVirtualTime);
+        limits.renewForCleanUp(steps, clock.now());
         runWhile(() -> {
             for (Task<?> t : pending) {
                 if (!t.isDone()) {
@@ -1051,7 +772,7 @@ public final class EventLoop implements AutoCloseable {
             Throwable e = t.peekException();
             if (e != null) {
                 t.exception();
-                problem(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' failed with " + e
+                problems.report(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' failed with " + e
                         + " while EventLoop.run cancelled the tasks left after the main coroutine.", e);
             }
         }
@@ -1100,39 +821,20 @@ public final class EventLoop implements AutoCloseable {
     }
 
     Handle callSoonInternal(Runnable callback, boolean background) {
-        Handle h = new Handle(this, callback, background);
-        ready.addLast(h);
-        if (!background) {
-            pendingForeground++;
-        }
-        return h;
+        return queue.callSoon(callback, background);
     }
 
     TimerHandle callAtInternal(long when, Runnable callback, boolean background) {
-        TimerHandle t = new TimerHandle(this, callback, background, when, timerSequence++);
-        timers.add(t);
-        if (!background) {
-            pendingForeground++;
-        }
-        return t;
+        return queue.callAt(when, callback, background);
     }
 
     void cancelTimerInternal(TimerHandle t) {
-        if (!t.cancelled) {
-            t.cancelled = true;
-            handleCancelled(t);
-        }
+        queue.cancelTimer(t);
     }
 
     /** A handle was cancelled: a timer leaves the heap now; a ready callback is skipped when reached. */
     void handleCancelled(Handle h) {
-        if (h instanceof TimerHandle t) {
-            timers.remove(t);
-        }
-        if (!h.ran && !h.background) {
-            pendingForeground--;
-        }
-        cancellations++;
+        queue.cancelled(h);
     }
 
     void scheduleStep(Task<?> task) {
@@ -1170,65 +872,36 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void taskFinished(Task<?> task) {
-        Task<?> prev = task.prevLive, next = task.nextLive;
-        if (prev == null) {
-            liveHead = next;
-        } else {
-            prev.nextLive = next;
-        }
-        if (next == null) {
-            liveTail = prev;
-        } else {
-            next.prevLive = prev;
-        }
-        task.prevLive = task.nextLive = null;
+        live.remove(task);
         if (listener != null) {
             listener.taskFinished(task);
         }
     }
 
     void coroutineCreated(Coroutine<?> c) {
-        int size = createdCoroutines.size();
-        if (size >= 1024 && size >= 2 * unstartedCoroutines) {
-            createdCoroutines.removeIf(Coroutine::isStarted);
-        }
-        createdCoroutines.add(c);
-        unstartedCoroutines++;
+        problems.coroutineCreated(c);
     }
 
     void coroutineStarted(Coroutine<?> c) {
-        unstartedCoroutines--;
+        problems.coroutineStarted(c);
     }
 
     void exceptionSet(FutureBase<?> f) {
-        unretrieved.add(f);
+        problems.exceptionSet(f);
     }
 
     void exceptionRetrieved(FutureBase<?> f) {
-        unretrieved.remove(f);
+        problems.exceptionRetrieved(f);
     }
 
-    private void problem(LoopProblem.Kind kind, String message, Throwable cause) {
-        problemHandler.accept(new LoopProblem(kind, message, cause));
+    /** The thread allowed to call in right now; read by the watchdog's thread for the stack of a blocked step. */
+    Thread activeThread() {
+        return activeThread;
     }
 
-    private static void logProblem(LoopProblem p) {
-        System.getLogger("dev.simloop").log(System.Logger.Level.WARNING, p.message(), p.cause());
-    }
-
-    /** On the watchdog's thread: the current step has blocked the loop's thread past the limit. */
-    private void reportBlocked(long wallNanos) {
-        Thread t = activeThread;
-        Task<?> task = currentTask;
-        String who = task != null ? "Task '" + task.name() + "'" : "A callback";
-        String message = who + " has blocked the thread of event loop '" + name + "' for "
-                + VirtualTimes.format(wallNanos) + " of wall-clock time (limit "
-                + VirtualTimes.format(blockedThresholdNanos) + "). Code on an event loop must not block: use "
-                + "sleep(...) instead of Thread.sleep, and await instead of blocking calls. Where it is blocked:";
-        StackTraceElement[] stack = t.getStackTrace();
-        BlockedLoopException e = new BlockedLoopException(message, stack);
-        System.getLogger("dev.simloop").log(System.Logger.Level.ERROR, message, e);
-        blocked = e;
+    /** The task whose body runs right now, or null; read by the watchdog's thread for its message. */
+    Task<?> runningTask() {
+        return currentTask;
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.simloop;
+
+import java.util.List;
+
+/**
+ * A loop's step and virtual-time limits ({@link EventLoop.Builder#maxSteps}, {@link EventLoop.Builder#maxVirtualTime})
+ * and the {@link LimitExceededException} that ends a run past them. {@link EventLoop} checks the step budget before
+ * each live step and the time budget before it moves the clock to a timer; {@link EventLoop#cancelPendingTasks()}
+ * grants a fresh budget of the same size for the clean-up. Loop thread only.
+ */
+final class RunLimits {
+
+    /** The builder's limits, for messages. */
+    private final long maxSteps, maxVirtualTime;
+    /**
+     * The step count and virtual time past which the run fails: the limits, and a fresh budget of the same size for
+     * cancelling the tasks left after the run ({@link #renewForCleanUp}), which may itself never end.
+     */
+    long stepBudgetEnd, timeBudgetEnd;
+    /** Set while the tasks left after the run are cancelled: limit messages say so. */
+    private boolean cleaningUp;
+
+    RunLimits(long maxSteps, long maxVirtualTime) {
+        this.maxSteps = maxSteps;
+        this.maxVirtualTime = maxVirtualTime;
+        this.stepBudgetEnd = maxSteps;
+        this.timeBudgetEnd = maxVirtualTime;
+    }
+
+    /** A fresh budget from {@code steps} and virtual time {@code now}, for cancelling the tasks left after the run. */
+    void renewForCleanUp(long steps, long now) {
+        cleaningUp = true;
+        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, maxSteps);
+        timeBudgetEnd = VirtualTimes.saturatingAdd(now, maxVirtualTime);
+    }
+
+    /** The step limit was reached with {@code steps} steps run; {@code running} lists the live tasks. */
+    LimitExceededException stepLimit(long steps, long now, List<String> running) {
+        return exceeded("step limit", "maxSteps", Long.toString(maxSteps),
+                "step " + (steps + 1) + " was about to run", steps, now, running);
+    }
+
+    /** The next timer, due at {@code when}, lies past the virtual-time limit. */
+    LimitExceededException timeLimit(long when, long steps, long now, List<String> running) {
+        return exceeded("virtual-time limit", "maxVirtualTime", VirtualTimes.format(maxVirtualTime),
+                "the next timer is due at " + VirtualTimes.format(when), steps, now, running);
+    }
+
+    private LimitExceededException exceeded(String limit, String setting, String value, String where, long steps,
+            long now, List<String> running) {
+        StringBuilder msg = new StringBuilder().append("The run passed its ").append(limit).append(" (")
+                .append(setting).append(" = ").append(value).append(cleaningUp ? ", again while cancelling the "
+                        + "tasks left after the run" : "").append("): ").append(where).append(" (virtual time ")
+                .append(VirtualTimes.format(now)).append(", step ").append(steps).append(").");
+        LiveTasks.appendLines(msg, running, " No task is still running.", " Tasks still running, in creation order:");
+        msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
+                + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry loop), "
+                + "or raise ").append(setting).append(" on the builder.");
+        return new LimitExceededException(msg.toString(), running);
+    }
+}
