@@ -197,12 +197,21 @@ public final class Policy {
         };
     }
 
+    /**
+     * "REPLAY(policy)" for decisions recorded under {@code policy}; decisions that were themselves a replay (a shrunk
+     * run's) keep their name instead of nesting it.
+     */
+    static String replayName(Decisions decisions) {
+        String original = decisions.policy();
+        return original.startsWith("REPLAY(") ? original : "REPLAY(" + original + ")";
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
             case PCT -> "PCT(depth=" + depth + (steps == 0 ? "" : ", k=" + steps) + ")";
             case PORTFOLIO -> "PORTFOLIO" + (steps == 0 ? "" : "(k=" + steps + ")");
-            case REPLAY -> "REPLAY(" + decisions.policy() + ")";
+            case REPLAY -> replayName(decisions);
             default -> kind.name();
         };
     }

@@ -29,6 +29,6 @@ final class ReplayScheduler extends Scheduler {
 
     @Override
     String name() {
-        return "REPLAY(" + decisions.policy() + ")";
+        return Policy.replayName(decisions);
     }
 }

@@ -34,6 +34,16 @@ class ReplayTest {
     }
 
     @Test
+    void replayingAShrunkRunKeepsItsPolicyNameFlat() {
+        Simulation sim = Simulation.of(Scenarios::lostUpdate).seeds(1, 20);
+        RunResult shrunk = sim.sweep().shrunk().orElseThrow();
+        assertThat(shrunk.policy()).isEqualTo("REPLAY(RANDOM)");
+        RunResult again = sim.replay(shrunk.decisions());
+        assertThat(again.policy()).isEqualTo("REPLAY(RANDOM)");
+        assertThat(again.fingerprint()).isEqualTo(shrunk.fingerprint());
+    }
+
+    @Test
     void aBrokenDecisionFileIsNamed() throws Exception {
         Path file = dir.resolve("bad");
         Files.writeString(file, "simloop-decisions 1\nseed 0x0000000000000001\npolicy RANDOM\n1/2 x/3\n");
