@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Condition {
 
+    /** The loop this waits on; bound at the first wait. */
+    private final LoopBound bound = new LoopBound();
+
     private final Lock lock;
     private final ArrayDeque<SimFuture<Void>> waiters = new ArrayDeque<>();
 
@@ -62,7 +65,7 @@ public final class Condition {
             throw new IllegalStateException("await() on a Condition whose lock is not acquired: call acquire() "
                     + "first, and release() after.");
         }
-        SimFuture<Void> f = Sim.currentLoop().createFuture();
+        SimFuture<Void> f = bound.newWaiter(this);
         release();
         try {
             try {

@@ -13,6 +13,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Event {
 
+    /** The loop this waits on; bound at the first wait. */
+    private final LoopBound bound = new LoopBound();
+
     private final ArrayList<SimFuture<Void>> waiters = new ArrayList<>();
     private boolean value;
 
@@ -44,7 +47,7 @@ public final class Event {
         if (value) {
             return;
         }
-        SimFuture<Void> f = Sim.currentLoop().createFuture();
+        SimFuture<Void> f = bound.newWaiter(this);
         Futures.awaitInLine(waiters, f);
     }
 }

@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Lock {
 
+    /** The loop this waits on; bound at the first wait. */
+    private final LoopBound bound = new LoopBound();
+
     /** Futures of waiting tasks in arrival order; a waiter removes its own when it resumes. */
     private final ArrayDeque<SimFuture<Void>> waiters = new ArrayDeque<>();
     private boolean locked;
@@ -40,7 +43,7 @@ public final class Lock {
             locked = true;
             return;
         }
-        SimFuture<Void> f = Sim.currentLoop().createFuture();
+        SimFuture<Void> f = bound.newWaiter(this);
         try {
             Futures.awaitInLine(waiters, f);
         } catch (CancelledException e) {

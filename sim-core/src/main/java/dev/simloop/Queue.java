@@ -21,6 +21,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class Queue<E> {
 
+    /** The loop this waits on; bound at the first wait. */
+    private final LoopBound bound = new LoopBound();
+
     /** Where the items live; subclasses choose the order in which they come out. */
     interface Store<E> {
         void add(E item);
@@ -227,7 +230,7 @@ public class Queue<E> {
     }
 
     private void waitIn(ArrayDeque<SimFuture<Void>> waiters, boolean getting) {
-        SimFuture<Void> waiter = Sim.currentLoop().createFuture();
+        SimFuture<Void> waiter = bound.newWaiter(this);
         waiters.addLast(waiter);
         try {
             Sim.await(waiter);

@@ -13,6 +13,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class Semaphore {
 
+    /** The loop this waits on; bound at the first wait. */
+    private final LoopBound bound = new LoopBound();
+
     private final ArrayDeque<SimFuture<Void>> waiters = new ArrayDeque<>();
     /** Free permits; a woken waiter's permit is already taken off when it is woken. */
     int value;
@@ -49,7 +52,7 @@ public class Semaphore {
             value--;
             return;
         }
-        SimFuture<Void> f = Sim.currentLoop().createFuture();
+        SimFuture<Void> f = bound.newWaiter(this);
         try {
             Futures.awaitInLine(waiters, f);
         } catch (CancelledException e) {

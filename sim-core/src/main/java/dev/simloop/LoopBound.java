@@ -1,0 +1,34 @@
+package dev.simloop;
+
+/**
+ * The loop a synchronisation primitive or queue belongs to: asyncio's {@code _LoopBoundMixin}.
+ *
+ * <p>A primitive binds to the running loop the first time it has to wait there, and refuses to wait on any other
+ * loop afterwards. A lock or queue kept in a static field, or in a test instance that several seeds share, would
+ * otherwise carry the waiters of one run into the next; this says so at once instead.
+ */
+final class LoopBound {
+
+    /** The loop of the first wait, or null before it; never changes once set. */
+    private EventLoop loop;
+
+    /**
+     * A new waiter future on the running loop, binding {@code owner} to it on first use.
+     *
+     * @param owner the primitive, for the message
+     * @return a pending future of the running loop
+     * @throws IllegalStateException if {@code owner} is bound to another loop
+     */
+    SimFuture<Void> newWaiter(Object owner) {
+        EventLoop current = Sim.currentLoop();
+        if (loop == null) {
+            loop = current;
+        } else if (loop != current) {
+            throw new IllegalStateException("This " + owner.getClass().getSimpleName() + " is bound to event loop '"
+                    + loop.name() + "', where it first waited, and cannot wait on event loop '" + current.name()
+                    + "'. Make one per loop: create it inside the test body or the run, not in a static field or a "
+                    + "field that several runs share.");
+        }
+        return current.createFuture();
+    }
+}
