@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * An example beside the scenarios: a small simulation that prints what happened and when, through a
@@ -23,6 +24,7 @@ import java.util.Locale;
  * Everything happens in virtual time, so the 300 ms of the slowest fetch pass at once, and the timeline is the same
  * on every run and on either strand backend.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Demo {
     private Demo() {}
 

@@ -1,6 +1,9 @@
 package dev.simloop.internal;
 
+import org.apiguardian.api.API;
+
 /** Rethrows any throwable unchanged, checked ones included, the way {@code await} hands on a failure. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Sneaky {
     private Sneaky() {}
 

@@ -1,5 +1,7 @@
 package dev.simloop.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * A body of code that can stop mid-method and be resumed later: how a coroutine suspends at {@code await}.
  *
@@ -7,6 +9,7 @@ package dev.simloop.internal;
  * body calls {@link #suspend()} or ends. Implementations never run the body concurrently with the driver, so
  * determinism does not depend on the JVM's thread scheduler.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface Strand {
 
     /** Runs the body until it suspends or ends. Called by the driver only; not while the body runs. */

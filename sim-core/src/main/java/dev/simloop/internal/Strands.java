@@ -1,6 +1,9 @@
 package dev.simloop.internal;
 
+import org.apiguardian.api.API;
+
 /** Makes strands of either kind and tells whether the fast one can run in this JVM. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Strands {
     private Strands() {}
 

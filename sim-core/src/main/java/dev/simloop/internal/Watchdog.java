@@ -3,6 +3,7 @@ package dev.simloop.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * Notices a loop whose current step has run too long in wall-clock time: a coroutine that blocks the loop's thread.
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * no hash-map entry: measured here, registering every run in a shared map cost a tenth of the two-thread speed-up.
  * A slot whose thread has died is dropped by the watchdog.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Watchdog {
 
     /** What a watched loop exposes. */
