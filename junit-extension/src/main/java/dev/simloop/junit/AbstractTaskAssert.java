@@ -18,11 +18,21 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T>, T>
         extends AbstractAssert<SELF, Task<T>> {
 
+    /**
+     * An assertion on {@code actual}, for subclasses.
+     *
+     * @param actual the task under test, may be null
+     * @param selfType the concrete assertion class
+     */
     protected AbstractTaskAssert(Task<T> actual, Class<?> selfType) {
         super(actual, selfType);
     }
 
-    /** Checks that the task is done: it has a result, an exception, or was cancelled. */
+    /**
+     * Checks that the task is done: it has a result, an exception, or was cancelled.
+     *
+     * @return this assertion
+     */
     public SELF isDone() {
         isNotNull();
         if (!actual.isDone()) {
@@ -32,7 +42,11 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
         return myself;
     }
 
-    /** Checks that the task is still pending. */
+    /**
+     * Checks that the task is still pending.
+     *
+     * @return this assertion
+     */
     public SELF isPending() {
         isNotNull();
         if (actual.isDone()) {
@@ -41,7 +55,11 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
         return myself;
     }
 
-    /** Checks that the task was cancelled. */
+    /**
+     * Checks that the task was cancelled.
+     *
+     * @return this assertion
+     */
     public SELF isCancelled() {
         isDone();
         if (!actual.isCancelled()) {
@@ -54,6 +72,8 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
      * Checks that the task finished normally with {@code expected}.
      *
      * @param expected the result, may be null
+     *
+     * @return this assertion
      */
     public SELF hasResult(T expected) {
         isDone();
@@ -72,6 +92,8 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
      * Checks that the task failed with an exception of {@code type} (or a subtype).
      *
      * @param type the exception type, not null
+     *
+     * @return this assertion
      */
     public SELF failedWith(Class<? extends Throwable> type) {
         isDone();
@@ -87,6 +109,8 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
      * Checks that the task finished at exactly {@code virtualTime} since its loop started.
      *
      * @param virtualTime the expected virtual time, not null
+     *
+     * @return this assertion
      */
     public SELF completedAt(Duration virtualTime) {
         isDone();
@@ -104,6 +128,8 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
      *
      * @param what as traces print it: {@code "future 'reply'"}, {@code "task 'worker'"}, {@code "sleep 1 s"},
      *     {@code "a bare yield"}; not null
+     *
+     * @return this assertion
      */
     public SELF wasSuspendedOn(String what) {
         isNotNull();

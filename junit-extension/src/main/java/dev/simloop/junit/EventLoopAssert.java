@@ -18,6 +18,8 @@ public final class EventLoopAssert extends AbstractAssert<EventLoopAssert, Event
      * Checks the loop's virtual time.
      *
      * @param expected the time since the loop started, not null
+     *
+     * @return this assertion
      */
     public EventLoopAssert hasVirtualTime(Duration expected) {
         isNotNull();
@@ -29,7 +31,11 @@ public final class EventLoopAssert extends AbstractAssert<EventLoopAssert, Event
         return myself;
     }
 
-    /** Checks that no foreground work is scheduled (see {@link EventLoop#isIdle()}). */
+    /**
+     * Checks that no foreground work is scheduled (see {@link EventLoop#isIdle()}).
+     *
+     * @return this assertion
+     */
     public EventLoopAssert isIdle() {
         isNotNull();
         if (!actual.isIdle()) {
@@ -39,7 +45,11 @@ public final class EventLoopAssert extends AbstractAssert<EventLoopAssert, Event
         return myself;
     }
 
-    /** Checks that no task is pending, background tasks included. */
+    /**
+     * Checks that no task is pending, background tasks included.
+     *
+     * @return this assertion
+     */
     public EventLoopAssert hasNoPendingTasks() {
         isNotNull();
         if (!actual.pendingTasks().isEmpty()) {

@@ -35,7 +35,11 @@ public final class Eventually {
         this.pollInterval = pollInterval;
     }
 
-    /** A condition with Awaitility's defaults: at most 10 s of virtual time, polled every 100 ms. */
+    /**
+     * A condition with Awaitility's defaults: at most 10 s of virtual time, polled every 100 ms.
+     *
+     * @return the condition, to configure or to wait on
+     */
     public static Eventually eventually() {
         return new Eventually(null, Duration.ofSeconds(10), Duration.ofMillis(100));
     }

@@ -40,6 +40,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 public final class SimExtension implements ParameterResolver, InvocationInterceptor,
         TestTemplateInvocationContextProvider {
 
+    /** The extension; JUnit creates it, through {@code @SimTest} or {@code @ExtendWith(SimExtension.class)}. */
+    public SimExtension() {}
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SimExtension.class);
 
     @Override

@@ -26,6 +26,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
      * Checks that marks with these labels occur in this order; other marks may come between them.
      *
      * @param labels the labels, not null
+     * @return this assertion
      */
     public TraceAssert hasMarksInOrder(String... labels) {
         isNotNull();
@@ -46,6 +47,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
      *
      * @param earlier a mark's label, not null
      * @param later a mark's label, not null
+     * @return this assertion
      */
     public TraceAssert hasMarkBefore(String earlier, String later) {
         TraceEvent a = mark(earlier);
@@ -63,6 +65,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
      *
      * @param start a mark's label, not null
      * @param end a mark's label, not null
+     * @return this assertion
      */
     public TraceAssert hasNoInterleavingBetween(String start, String end) {
         TraceEvent s = mark(start);
@@ -88,6 +91,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
      *
      * @param task the task's name, not null
      * @param expected the number of suspensions
+     * @return this assertion
      */
     public TraceAssert hasSuspensions(String task, int expected) {
         isNotNull();
