@@ -8,6 +8,18 @@ final class DecisionLog {
     private int[] choices = new int[64];
     private int[] options = new int[64];
     private int size;
+    private long[] delaySteps = new long[8];
+    private int delays;
+
+    /** Step {@code step} passed over {@code count} callbacks that had never been passed over. */
+    void addDelays(long step, int count) {
+        for (int i = 0; i < count; i++) {
+            if (delays == delaySteps.length) {
+                delaySteps = Arrays.copyOf(delaySteps, delays * 2);
+            }
+            delaySteps[delays++] = step;
+        }
+    }
 
     void add(int choice, int n) {
         if (size == choices.length) {
@@ -18,7 +30,8 @@ final class DecisionLog {
         options[size++] = n;
     }
 
-    Decisions toDecisions(long seed, String policy) {
-        return new Decisions(seed, policy, Arrays.copyOf(choices, size), Arrays.copyOf(options, size));
+    Decisions toDecisions(long seed, String policy, boolean perIteration) {
+        return new Decisions(seed, policy, perIteration, Arrays.copyOf(choices, size), Arrays.copyOf(options, size),
+                Arrays.copyOf(delaySteps, delays));
     }
 }

@@ -12,37 +12,52 @@ import org.apiguardian.api.API;
 
 /**
  * The decisions of one run, in order: at each, the index picked among the ready callbacks in FIFO order, and how many
- * there were. Index 0 is CPython's choice; any other is a <em>departure</em> from FIFO. Immutable.
+ * there were; with the scope they were taken in and the steps that cost a delay. Index 0 is CPython's choice; any
+ * other is a <em>departure</em> from FIFO. Immutable.
+ *
+ * <p>A <em>delay</em> (Emmi, Qadeer, Rakamaric, POPL 2011) is a callback passed over: a step ran something else while
+ * it was ready and ahead in FIFO order, and no earlier step had passed it over. Once passed over, a callback may wait
+ * any number of steps at no further cost, so holding task {@code a} back across ten steps of {@code b} is one delay
+ * (and ten departures). FIFO takes no delays; the delay count is how far a run is from FIFO, the measure a shrunk
+ * failure is reported in.
  *
  * <p>With the run's seed (which still drives {@link EventLoop#random()} and buggify) this replays the run through
- * {@link Policy#replay(Decisions)}, also from a file ({@link #write(Path)}, {@link #read(Path)}):
+ * {@link Policy#replay(Decisions)}, also from a file ({@link #write(Path)}, {@link #read(Path)}); the {@code delays}
+ * line lists the step of each delay:
  *
  * <pre>
- * simloop-decisions 1
+ * simloop-decisions 2
  * seed 0x00000000000000ab
  * policy RANDOM
+ * scope step
+ * delays 2
  * 0/2 1/3 0/2
  * </pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Decisions {
 
-    private static final String HEADER = "simloop-decisions 1";
+    private static final String HEADER = "simloop-decisions 2";
 
     private final long seed;
     private final String policy;
+    private final boolean perIteration;
     private final int[] choices;
     private final int[] options;
+    /** The step of each delay, ascending; a step that passed over two callbacks is listed twice. */
+    private final long[] delaySteps;
 
-    Decisions(long seed, String policy, int[] choices, int[] options) {
+    Decisions(long seed, String policy, boolean perIteration, int[] choices, int[] options, long[] delaySteps) {
         this.seed = seed;
         this.policy = policy;
+        this.perIteration = perIteration;
         this.choices = choices;
         this.options = options;
+        this.delaySteps = delaySteps;
     }
 
     static Decisions none(long seed) {
-        return new Decisions(seed, "FIFO", new int[0], new int[0]);
+        return new Decisions(seed, "FIFO", false, new int[0], new int[0], new long[0]);
     }
 
     /** The seed of the run that took these decisions. */
@@ -53,6 +68,46 @@ public final class Decisions {
     /** The policy that took them, as the run resolved it ("RANDOM", "PCT(depth=3, k=41)", ...). */
     public String policy() {
         return policy;
+    }
+
+    /** Whether they were taken in asyncio's per-iteration scope ({@link Policy#perIteration()}). */
+    public boolean perIteration() {
+        return perIteration;
+    }
+
+    /** How many delays the run took: callbacks passed over while FIFO would have run them (see above). */
+    public int delays() {
+        return delaySteps.length;
+    }
+
+    /**
+     * The step of delay {@code i}: the step that ran another callback in place of the one passed over.
+     *
+     * @param i from 0 to {@link #delays()} - 1
+     * @return the step number, from 1
+     */
+    public long delayStep(int i) {
+        return delaySteps[i];
+    }
+
+    /**
+     * The delays in words, as reports print them: "no delays", "1 delay (step 12)", "3 delays (steps 4, 4, 17)"; past
+     * eight, the rest are counted.
+     */
+    public String describeDelays() {
+        if (delaySteps.length == 0) {
+            return "no delays";
+        }
+        StringBuilder sb = new StringBuilder().append(delaySteps.length)
+                .append(delaySteps.length == 1 ? " delay (step " : " delays (steps ");
+        int shown = Math.min(delaySteps.length, 8);
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : ", ").append(delaySteps[i]);
+        }
+        if (shown < delaySteps.length) {
+            sb.append(" and ").append(delaySteps.length - shown).append(" more");
+        }
+        return sb.append(')').toString();
     }
 
     /** How many decisions there are. */
@@ -97,7 +152,14 @@ public final class Decisions {
         for (int i : keep) {
             c[i] = choices[i];
         }
-        return new Decisions(seed, policy, c, options);
+        return new Decisions(seed, policy, perIteration, c, options, delaySteps);
+    }
+
+    /** These decisions with decision {@code i} picking index {@code choice} instead. */
+    Decisions withChoice(int i, int choice) {
+        int[] c = choices.clone();
+        c[i] = choice;
+        return new Decisions(seed, policy, perIteration, c, options, delaySteps);
     }
 
     /**
@@ -120,14 +182,29 @@ public final class Decisions {
      */
     public static Decisions read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8);
-        if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("seed 0x")
-                || !lines.get(2).startsWith("policy ")) {
+        if (!lines.isEmpty() && lines.get(0).equals("simloop-decisions 1")) {
+            throw new IllegalArgumentException(file + " was written by simloop 0.1, whose policies chose only within a "
+                    + "loop iteration; its decisions mean other orders now. Record the run again (its seed and policy "
+                    + "with /iteration appended replay the same interleaving as a sweep).");
+        }
+        if (lines.size() < 5 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("seed 0x")
+                || !lines.get(2).startsWith("policy ") || !lines.get(3).matches("scope (step|iteration)")
+                || !lines.get(4).startsWith("delays")) {
             throw new IllegalArgumentException(file + " is not a simloop decision file: it must start with the lines '"
-                    + HEADER + "', 'seed 0x...' and 'policy ...'.");
+                    + HEADER + "', 'seed 0x...', 'policy ...', 'scope step' or 'scope iteration', and 'delays ...'.");
         }
         long seed = HexFormat.fromHexDigitsToLong(lines.get(1).substring("seed 0x".length()));
         String policy = lines.get(2).substring("policy ".length());
-        String body = lines.size() > 3 ? String.join(" ", lines.subList(3, lines.size())).trim() : "";
+        boolean perIteration = lines.get(3).equals("scope iteration");
+        String delayText = lines.get(4).substring("delays".length()).trim();
+        long[] delaySteps;
+        try {
+            delaySteps = delayText.isEmpty() ? new long[0]
+                    : Arrays.stream(delayText.split("\\s+")).mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ": line 5 '" + lines.get(4) + "' must list step numbers.", e);
+        }
+        String body = lines.size() > 5 ? String.join(" ", lines.subList(5, lines.size())).trim() : "";
         String[] parts = body.isEmpty() ? new String[0] : body.split("\\s+");
         int[] c = new int[parts.length];
         int[] o = new int[parts.length];
@@ -141,7 +218,7 @@ public final class Decisions {
                         + "' is not of the form choice/options.", e);
             }
         }
-        return new Decisions(seed, policy, c, o);
+        return new Decisions(seed, policy, perIteration, c, o, delaySteps);
     }
 
     /** The seed as simloop prints seeds: "0x" and 16 hex digits. */
@@ -151,8 +228,9 @@ public final class Decisions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Decisions d && d.seed == seed && d.policy.equals(policy)
-                && Arrays.equals(d.choices, choices) && Arrays.equals(d.options, options);
+        return o instanceof Decisions d && d.seed == seed && d.policy.equals(policy) && d.perIteration == perIteration
+                && Arrays.equals(d.choices, choices) && Arrays.equals(d.options, options)
+                && Arrays.equals(d.delaySteps, delaySteps);
     }
 
     @Override
@@ -164,7 +242,11 @@ public final class Decisions {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(HEADER).append("\nseed ").append(hex(seed)).append("\npolicy ")
-                .append(policy).append('\n');
+                .append(policy).append("\nscope ").append(perIteration ? "iteration" : "step").append("\ndelays");
+        for (long step : delaySteps) {
+            sb.append(' ').append(step);
+        }
+        sb.append('\n');
         for (int i = 0; i < choices.length; i++) {
             sb.append(choices[i]).append('/').append(options[i]).append(i % 20 == 19 || i == choices.length - 1
                     ? '\n' : ' ');

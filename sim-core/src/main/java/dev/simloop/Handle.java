@@ -19,6 +19,11 @@ public sealed class Handle permits TimerHandle {
     boolean ran;
     /** The task this callback steps or wakes up, or null for other callbacks: what a policy orders by. */
     Task<?> task;
+    /**
+     * Set the first time a policy runs another callback while this one was ready and ahead in FIFO order: that step
+     * cost one delay, and later steps may pass it over again at no cost.
+     */
+    boolean passedOver;
 
     Handle(EventLoop loop, Runnable callback, boolean background) {
         this.loop = loop;

@@ -5,16 +5,36 @@ import java.util.SplittableRandom;
 import org.apiguardian.api.API;
 
 /**
- * Decides which ready callback of a loop iteration runs next; immutable, and a pure description: each run makes its
- * own state from its seed.
+ * Decides which ready callback runs next; immutable, and a pure description: each run makes its own state from its
+ * seed.
  *
- * <h2>Decision points</h2>
- * An iteration (CPython's {@code _run_once}) takes in the timers that are due and fixes its batch: the callbacks
- * ready when it begins. At each step the policy picks one of the batch's callbacks not yet run (cancelled ones
- * removed), so the order of callbacks ready together, and of timers due at the same instant, is the policy's. A
- * callback scheduled during the batch waits for the next iteration under every policy, and time moves only between
- * iterations: a policy never runs a callback that is not ready and never moves time backwards. A pick among two or
- * more callbacks is a <em>decision</em>; a pick among one is not.
+ * <h2>Decision points and scopes</h2>
+ * At each step the policy picks one ready callback (cancelled ones removed). Which callbacks it may pick from is the
+ * policy's <em>scope</em>:
+ * <ul>
+ *   <li><b>Step</b> (the default): everything ready at that step, including callbacks that became ready during the
+ *   current iteration and timers due at the current instant. Any ready task can be held back for any number of
+ *   another's steps, as in a deployment where one await takes longer than another task's whole run. With tasks
+ *   {@code a} (one step) and {@code b} ({@code b1; yieldNow(); b2}), the order {@code b1 b2 a1} is possible.</li>
+ *   <li><b>Per iteration</b> ({@link #perIteration()}): only the callbacks of the current loop iteration (CPython's
+ *   {@code _run_once} batch: those ready when it began, and the timers due then). A callback scheduled during the
+ *   batch waits for the next iteration, which keeps asyncio's guarantee that {@code sleep(0)} lets every other ready
+ *   task run once: {@code b1 b2 a1} is impossible, {@code b1 a1 b2} and {@code a1 b1 b2} are not. Pick it for code
+ *   that relies on that fairness.</li>
+ * </ul>
+ * In both scopes a policy never runs a callback that is not ready, time never goes backwards, and time advances only
+ * when nothing is ready. The candidates are offered in FIFO order: index 0 is what CPython would run next. A pick
+ * among two or more callbacks is a <em>decision</em>; a pick among one is not. A pick that runs a callback while
+ * another that FIFO would run first had never been passed over costs one <em>delay</em> per such callback; a callback
+ * passed over once may then wait any number of steps at no further cost (see {@link Decisions#delays()}).
+ *
+ * <h2>The fair tail</h2>
+ * Step-level choice can starve a task forever: under PCT a spin-wait ({@code while (!flag) yieldNow();}) with the
+ * highest priority never lets the setter run. So after a bound, a run goes on in FIFO order, which runs every ready
+ * callback in turn. The bound is {@link #fairAfter(long)} steps if set, else {@value #FAIR_TAIL_FACTOR} times the
+ * test's step count k where k is known (PCT and the portfolio always know it; a {@link Simulation} and the JUnit
+ * extension learn it from one FIFO run for every sampling policy), else none. Decisions in the tail are not recorded:
+ * each is FIFO's.
  *
  * <h2>Policies</h2>
  * <ul>
@@ -33,22 +53,31 @@ public final class Policy {
     private enum Kind { FIFO, RANDOM, PCT, POS, PORTFOLIO, REPLAY }
 
     /** CPython asyncio's order: ready callbacks in FIFO order, timers by (deadline, creation). */
-    public static final Policy FIFO = new Policy(Kind.FIFO, 0, 0, null);
+    public static final Policy FIFO = new Policy(Kind.FIFO, 0, 0, null, false, 0);
 
-    private static final Policy RANDOM = new Policy(Kind.RANDOM, 0, 0, null);
-    private static final Policy POS = new Policy(Kind.POS, 0, 0, null);
+    /** The default fair tail starts after this many times the test's step count k. */
+    static final int FAIR_TAIL_FACTOR = 4;
+
+    private static final Policy RANDOM = new Policy(Kind.RANDOM, 0, 0, null, false, 0);
+    private static final Policy POS = new Policy(Kind.POS, 0, 0, null, false, 0);
 
     private final Kind kind;
     private final int depth;
-    /** PCT's k, the number of steps change points are drawn from; 0 while not yet known. */
+    /** The test's step count k: PCT draws its change points from it, and the default fair tail derives from it. */
     private final long steps;
     private final Decisions decisions;
+    /** Whether picks are limited to the current iteration's batch (asyncio's scope); false: every ready callback. */
+    private final boolean perIteration;
+    /** The step after which the run goes on in FIFO order, as set by {@link #fairAfter(long)}; 0 if not set. */
+    private final long fairAfter;
 
-    private Policy(Kind kind, int depth, long steps, Decisions decisions) {
+    private Policy(Kind kind, int depth, long steps, Decisions decisions, boolean perIteration, long fairAfter) {
         this.kind = kind;
         this.depth = depth;
         this.steps = steps;
         this.decisions = decisions;
+        this.perIteration = perIteration;
+        this.fairAfter = fairAfter;
     }
 
     /** Uniform random choice among the ready callbacks at each decision. */
@@ -69,7 +98,7 @@ public final class Policy {
      * @return the policy
      */
     public static Policy pct(int depth) {
-        return new Policy(Kind.PCT, requireDepth(depth), 0, null);
+        return new Policy(Kind.PCT, requireDepth(depth), 0, null, false, 0);
     }
 
     /**
@@ -81,7 +110,7 @@ public final class Policy {
      * @return the policy
      */
     public static Policy pct(int depth, long k) {
-        return new Policy(Kind.PCT, requireDepth(depth), requireSteps(k), null);
+        return new Policy(Kind.PCT, requireDepth(depth), requireSteps(k), null, false, 0);
     }
 
     /**
@@ -96,22 +125,68 @@ public final class Policy {
             throw new IllegalArgumentException("Configuration error: the step count k must not be negative, was "
                     + k + ".");
         }
-        return new Policy(Kind.PORTFOLIO, 0, k, null);
+        return new Policy(Kind.PORTFOLIO, 0, k, null, false, 0);
     }
 
     /**
-     * Replays recorded decisions; past their end, or where a recorded index no longer exists, it runs FIFO.
+     * Replays recorded decisions, in the scope they were taken in; past their end, or where a recorded index no longer
+     * exists, it runs FIFO.
      *
      * @param decisions what an earlier run decided, not null
      * @return the policy
      */
     public static Policy replay(Decisions decisions) {
-        return new Policy(Kind.REPLAY, 0, 0, Objects.requireNonNull(decisions, "decisions"));
+        Objects.requireNonNull(decisions, "decisions");
+        return new Policy(Kind.REPLAY, 0, 0, decisions, decisions.perIteration(), 0);
+    }
+
+    /**
+     * This policy with asyncio's scope: it picks only among the callbacks of the current loop iteration, so a
+     * callback that becomes ready during an iteration waits for the next one, and {@code sleep(0)} lets every other
+     * ready task run once before the caller goes on. Finds fewer bugs than the default step scope (it can never hold
+     * a ready task back past one iteration); use it for code that relies on that fairness. FIFO and replays are
+     * returned as they are.
+     *
+     * @return the policy
+     */
+    public Policy perIteration() {
+        return kind == Kind.FIFO || kind == Kind.REPLAY || perIteration ? this
+                : new Policy(kind, depth, steps, decisions, true, fairAfter);
+    }
+
+    /**
+     * This policy with its fair tail after step {@code steps}: from there on the run goes on in FIFO order, so a
+     * task the policy kept starving gets its turn. FIFO and replays are returned as they are.
+     *
+     * @param steps the last step the policy decides, at least 1
+     * @return the policy
+     */
+    public Policy fairAfter(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("Configuration error: the fair tail must start after at least 1 step, "
+                    + "was " + steps + ".");
+        }
+        return kind == Kind.FIFO || kind == Kind.REPLAY ? this
+                : new Policy(kind, depth, this.steps, decisions, perIteration, steps);
+    }
+
+    /** Whether this policy picks only among the current iteration's callbacks ({@link #perIteration()}). */
+    public boolean isPerIteration() {
+        return perIteration;
+    }
+
+    /** The last step this policy decides before its fair tail, or {@link Long#MAX_VALUE} for none. */
+    long fairTailAfter() {
+        if (fairAfter > 0) {
+            return fairAfter;
+        }
+        return steps > 0 ? steps * FAIR_TAIL_FACTOR : Long.MAX_VALUE;
     }
 
     /**
      * The policy a configuration names: {@code FIFO}, {@code RANDOM}, {@code POS}, {@code PORTFOLIO} or
-     * {@code PCT(d)} (case-insensitive; spaces ignored). PCT and the portfolio learn their step count in a sweep.
+     * {@code PCT(d)}, followed by {@code /iteration} for {@link #perIteration()} (case-insensitive; spaces ignored).
+     * PCT and the portfolio learn their step count in a sweep.
      *
      * @param text the name, not null
      * @return the policy
@@ -119,6 +194,15 @@ public final class Policy {
      */
     public static Policy parse(String text) {
         String t = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (t.endsWith(ITERATION_SUFFIX)) {
+            return parseBase(text, t.substring(0, t.length() - ITERATION_SUFFIX.length())).perIteration();
+        }
+        return parseBase(text, t);
+    }
+
+    private static final String ITERATION_SUFFIX = "/ITERATION";
+
+    private static Policy parseBase(String text, String t) {
         switch (t) {
             case "FIFO":
                 return FIFO;
@@ -133,7 +217,8 @@ public final class Policy {
                     return pct(Integer.parseInt(t.substring(4, t.length() - 1)));
                 }
                 throw new IllegalArgumentException("Configuration error: '" + text + "' is not a policy: use FIFO, "
-                        + "RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3).");
+                        + "RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally followed by "
+                        + "/iteration for asyncio's per-iteration scope, for example RANDOM/iteration.");
         }
     }
 
@@ -153,23 +238,27 @@ public final class Policy {
         return k;
     }
 
-    /** Whether this policy needs the test's step count before it can run (PCT or portfolio without k). */
+    /**
+     * Whether a sweep should learn the test's step count k for this policy before it runs: PCT and the portfolio
+     * cannot run without it; RANDOM and POS derive their default fair tail from it. False once k is known, and for
+     * FIFO and replays.
+     */
     public boolean needsStepCount() {
-        return (kind == Kind.PCT || kind == Kind.PORTFOLIO) && steps == 0;
+        return kind != Kind.FIFO && kind != Kind.REPLAY && steps == 0;
     }
 
     /**
-     * This policy with step count {@code k} where it needs one; itself otherwise.
+     * This policy with step count {@code k} where it {@linkplain #needsStepCount() needs one}; itself otherwise.
      *
      * @param k the test's step count, at least 1
      * @return the policy
      */
     public Policy withStepCount(long k) {
-        return needsStepCount() ? new Policy(kind, depth, requireSteps(k), decisions) : this;
+        return needsStepCount() ? new Policy(kind, depth, requireSteps(k), decisions, perIteration, fairAfter) : this;
     }
 
     void requireRunnable() {
-        if (needsStepCount()) {
+        if ((kind == Kind.PCT || kind == Kind.PORTFOLIO) && steps == 0) {
             throw new IllegalArgumentException("Configuration error: " + this + " needs the test's step count k "
                     + "before a loop can run it: use Policy.pct(depth, k) or portfolio(k), or run it through "
                     + "Simulation, which takes k from one FIFO run.");
@@ -178,6 +267,15 @@ public final class Policy {
 
     /** The scheduler of one run, drawing from {@code random}; null for FIFO. */
     Scheduler newScheduler(SplittableRandom random) {
+        Scheduler s = scheduler(random);
+        if (s != null) {
+            s.fairAfter = fairTailAfter();
+            s.perIteration = perIteration;
+        }
+        return s;
+    }
+
+    private Scheduler scheduler(SplittableRandom random) {
         return switch (kind) {
             case FIFO -> null;
             case RANDOM -> new RandomScheduler(random);
@@ -206,13 +304,23 @@ public final class Policy {
         return original.startsWith("REPLAY(") ? original : "REPLAY(" + original + ")";
     }
 
+    /**
+     * The policy's name as reports print it and {@link #parse} reads it back (k aside, which a sweep learns again):
+     * "RANDOM", "PCT(depth=3, k=41)", "POS/iteration", ...
+     */
     @Override
     public String toString() {
-        return switch (kind) {
+        String name = switch (kind) {
             case PCT -> "PCT(depth=" + depth + (steps == 0 ? "" : ", k=" + steps) + ")";
             case PORTFOLIO -> "PORTFOLIO" + (steps == 0 ? "" : "(k=" + steps + ")");
             case REPLAY -> replayName(decisions);
             default -> kind.name();
         };
+        return kind == Kind.REPLAY ? name : name + scopeSuffix(perIteration);
+    }
+
+    /** "/iteration" for the per-iteration scope, "" for the step scope: the suffix of a policy's name. */
+    static String scopeSuffix(boolean perIteration) {
+        return perIteration ? "/iteration" : "";
     }
 }

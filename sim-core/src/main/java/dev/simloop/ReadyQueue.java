@@ -7,8 +7,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * A loop's scheduled work and the order it runs in: the ready queue, the timers, the callbacks handed over by other
  * threads, and the current iteration's batch, as CPython's {@code _run_once} fixes it. {@link #startIteration()}
- * begins an iteration; {@link #next()} hands out its callbacks one at a time, in FIFO order on the fast path, or as
- * the policy's {@link Scheduler} picks them ({@link #pickFromBatch()}), recording the picks.
+ * begins an iteration; {@link #next()} hands out callbacks one at a time, in FIFO order on the fast path, or as the
+ * policy's {@link Scheduler} picks them ({@link #pickFromBatch()}), recording the picks and the delays.
+ *
+ * <p>On the scheduler path the candidates live in one array, {@link #batch}, in FIFO order (CPython's order of what
+ * would run next), in three regions: the current iteration's callbacks not yet run, then the callbacks that became
+ * ready since (the next iteration's, in the order they became ready), then the timers that fell due since, by
+ * deadline. Step scope picks from all three, taking in new ready callbacks and due timers before each pick; the
+ * per-iteration scope picks from the first region only.
  *
  * <p>Owned by one {@link EventLoop}, which schedules and runs through it on the loop's thread; only
  * {@link #handOver(Runnable)} may be called from another thread. It counts the scheduled foreground work (what keeps
@@ -18,7 +24,7 @@ final class ReadyQueue {
 
     private final EventLoop loop;
     private final LoopClock clock;
-    /** Callbacks ready to run, in the order they became ready (FIFO). */
+    /** Callbacks ready to run, in the order they became ready (FIFO); the scheduler path moves them to the batch. */
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     /** How many callbacks of the current iteration are still to run: those ready when the iteration began. */
     private int batchRemaining;
@@ -31,12 +37,20 @@ final class ReadyQueue {
     private int pendingForeground;
 
     /**
-     * Picks the next callback of an iteration; null for FIFO, whose path is the plain {@link #ready} deque. With a
-     * scheduler, {@link #startIteration()} moves the iteration's callbacks into {@link #batch}, in FIFO order.
+     * Picks the next callback; null for FIFO, whose path is the plain {@link #ready} deque. With a scheduler, the
+     * ready callbacks move into {@link #batch}, in FIFO order.
      */
     private final Scheduler scheduler;
-    /** The iteration's callbacks not yet run, in FIFO order: {@link #batchRemaining} of them (scheduler path). */
+    /** Whether the scheduler picks only among the current iteration's callbacks (asyncio's scope). */
+    private final boolean perIteration;
+    /**
+     * The candidates not yet run, in FIFO order (scheduler path): {@code [0, batchRemaining)} the current iteration's,
+     * {@code [batchRemaining, timersFrom)} the callbacks ready since, {@code [timersFrom, batchSize)} the timers due
+     * since. Under the per-iteration scope the last two regions stay empty.
+     */
     private Handle[] batch;
+    private int batchSize;
+    private int timersFrom;
     /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
     private long cancellations;
     /** {@link #cancellations} when the batch was last free of cancelled handles. */
@@ -53,6 +67,7 @@ final class ReadyQueue {
         this.clock = clock;
         this.inbox = inbox;
         this.scheduler = scheduler;
+        this.perIteration = scheduler != null && scheduler.perIteration;
         this.batch = scheduler == null ? null : new Handle[16];
         this.decisions = scheduler == null ? null : new DecisionLog();
     }
@@ -116,7 +131,7 @@ final class ReadyQueue {
 
     /** Whether anything is ready, handed over, or due by {@code deadline}. */
     boolean hasWorkDueBy(long deadline) {
-        if (batchRemaining > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
+        if (batchSize > 0 || batchRemaining > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
             return true;
         }
         TimerHandle first = timers.peek();
@@ -130,7 +145,8 @@ final class ReadyQueue {
 
     /** The decisions the scheduler took so far; none under FIFO. */
     Decisions decisions(long seed) {
-        return decisions == null ? Decisions.none(seed) : decisions.toDecisions(seed, scheduler.describe());
+        return decisions == null ? Decisions.none(seed)
+                : decisions.toDecisions(seed, scheduler.describe(), perIteration);
     }
 
     // ---------------------------------------------------------------- iterations
@@ -147,7 +163,7 @@ final class ReadyQueue {
                 ready.addLast(new Handle(loop, handedOver, false));
                 pendingForeground++;
             }
-            if (!ready.isEmpty()) {
+            if (!ready.isEmpty() || batchSize > 0) {
                 break;
             }
             TimerHandle first = timers.peek();
@@ -164,23 +180,54 @@ final class ReadyQueue {
                 break;
             }
         }
+        if (scheduler == null) {
+            long now = clock.now();
+            TimerHandle due;
+            while ((due = timers.peek()) != null && due.when <= now) {
+                timers.poll();
+                ready.addLast(due);
+            }
+            batchRemaining = ready.size();
+        } else {
+            takeInReady();
+            batchRemaining = batchSize;
+            timersFrom = batchSize;
+        }
+        return true;
+    }
+
+    /**
+     * The scheduler path: moves the callbacks that became ready into the batch, before the due timers, and the timers
+     * now due after them, so the batch stays in the order CPython would run it.
+     */
+    private void takeInReady() {
+        int added = ready.size();
+        if (added > 0) {
+            ensureBatchCapacity(batchSize + added);
+            System.arraycopy(batch, timersFrom, batch, timersFrom + added, batchSize - timersFrom);
+            for (int i = 0; i < added; i++) {
+                Handle h = ready.pollFirst();
+                if (h.cancelled) {
+                    batchCleanAt = -1;
+                }
+                batch[timersFrom + i] = h;
+            }
+            timersFrom += added;
+            batchSize += added;
+        }
         long now = clock.now();
         TimerHandle due;
         while ((due = timers.peek()) != null && due.when <= now) {
             timers.poll();
-            ready.addLast(due);
+            ensureBatchCapacity(batchSize + 1);
+            batch[batchSize++] = due;
         }
-        batchRemaining = ready.size();
-        if (scheduler != null) {
-            batchCleanAt = -1;
-            if (batch.length < batchRemaining) {
-                batch = new Handle[Math.max(batchRemaining, batch.length * 2)];
-            }
-            for (int i = 0; i < batchRemaining; i++) {
-                batch[i] = ready.pollFirst();
-            }
+    }
+
+    private void ensureBatchCapacity(int size) {
+        if (batch.length < size) {
+            batch = Arrays.copyOf(batch, Math.max(size, batch.length * 2));
         }
-        return true;
     }
 
     /**
@@ -210,36 +257,81 @@ final class ReadyQueue {
     }
 
     /**
-     * The scheduler path of {@link #next()}: drops the cancelled callbacks of the batch (they run under no policy),
-     * lets the scheduler pick one of the rest and records the pick when there were two or more. Null if the batch
-     * held only cancelled callbacks.
+     * The scheduler path of {@link #next()}: takes in what became ready (step scope), drops the cancelled callbacks
+     * (they run under no policy), lets the scheduler pick one of the candidates its scope allows, and records the pick
+     * when there were two or more, with its delays. Past the fair tail's bound the pick is FIFO's and not recorded.
+     * Null if the current iteration held only cancelled callbacks.
      */
     private Handle pickFromBatch() {
+        if (!perIteration) {
+            takeInReady();
+        }
         if (batchCleanAt != cancellations) {
-            int kept = 0;
-            for (int i = 0; i < batchRemaining; i++) {
-                Handle c = batch[i];
-                if (!c.cancelled) {
-                    batch[kept++] = c;
-                }
-            }
-            Arrays.fill(batch, kept, batchRemaining, null);
-            batchRemaining = kept;
-            batchCleanAt = cancellations;
-            if (kept == 0) {
+            dropCancelled();
+            if (batchRemaining == 0) {
                 return null;
             }
         }
-        int n = batchRemaining;
+        int n = perIteration ? batchRemaining : batchSize;
         loop.checkStepBudget();
-        int choice = scheduler.pick(batch, n, loop.steps() + 1);
-        if (n > 1) {
-            decisions.add(choice, n);
+        long step = loop.steps() + 1;
+        int choice = 0;
+        if (step <= scheduler.fairAfter) {
+            choice = scheduler.pick(batch, n, step);
+            if (n > 1) {
+                decisions.add(choice, n);
+                if (choice > 0) {
+                    countDelays(choice, step);
+                }
+            }
         }
         Handle h = batch[choice];
-        System.arraycopy(batch, choice + 1, batch, choice, n - choice - 1);
-        batch[--batchRemaining] = null;
+        System.arraycopy(batch, choice + 1, batch, choice, batchSize - choice - 1);
+        batch[--batchSize] = null;
+        if (choice < batchRemaining) {
+            batchRemaining--;
+        }
+        if (choice < timersFrom) {
+            timersFrom--;
+        }
         return h;
+    }
+
+    /** The callbacks ahead of {@code choice} that were never passed over cost a delay each, and now are. */
+    private void countDelays(int choice, long step) {
+        int fresh = 0;
+        for (int i = 0; i < choice; i++) {
+            Handle skipped = batch[i];
+            if (!skipped.passedOver) {
+                skipped.passedOver = true;
+                fresh++;
+            }
+        }
+        decisions.addDelays(step, fresh);
+    }
+
+    /** Removes the cancelled handles from the batch, keeping its order and its regions. */
+    private void dropCancelled() {
+        int kept = 0;
+        int keptInIteration = 0;
+        int keptBeforeTimers = 0;
+        for (int i = 0; i < batchSize; i++) {
+            Handle c = batch[i];
+            if (!c.cancelled) {
+                batch[kept++] = c;
+                if (i < batchRemaining) {
+                    keptInIteration++;
+                }
+                if (i < timersFrom) {
+                    keptBeforeTimers++;
+                }
+            }
+        }
+        Arrays.fill(batch, kept, batchSize, null);
+        batchSize = kept;
+        batchRemaining = keptInIteration;
+        timersFrom = keptBeforeTimers;
+        batchCleanAt = cancellations;
     }
 
     /** Drops everything scheduled: the loop closed. */
@@ -248,6 +340,8 @@ final class ReadyQueue {
         if (batch != null) {
             Arrays.fill(batch, null);
             batchRemaining = 0;
+            batchSize = 0;
+            timersFrom = 0;
         }
         timers.clear();
         inbox.clear();

@@ -29,14 +29,13 @@ public record RunResult(long seed, String policy, Throwable failure, long steps,
         return trace == null ? 0 : trace.fingerprint();
     }
 
-    /** What happened, in a few lines: seed in hex, policy, outcome, decisions and departures from FIFO. */
+    /** What happened, in a few lines: seed in hex, policy, outcome, decisions and the delays from FIFO. */
     public String describe() {
         String outcome = failure == null ? "passed" : "failed with " + failure;
         return String.join("\n", List.of(
                 "seed " + Decisions.hex(seed) + ", policy " + policy + ": " + outcome,
                 "  " + steps + " steps, virtual time " + VirtualTimes.format(virtualTime) + ", " + decisions.size()
-                        + " decisions, " + decisions.departures()
-                        + (decisions.departures() == 1 ? " departure" : " departures") + " from FIFO"
+                        + " decisions, " + decisions.describeDelays() + " from FIFO"
                         + (trace == null ? "" : ", trace fingerprint " + Decisions.hex(trace.fingerprint()))));
     }
 

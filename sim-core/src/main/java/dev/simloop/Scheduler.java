@@ -1,17 +1,22 @@
 package dev.simloop;
 
 /**
- * Picks which callback of the current loop iteration runs next: the seam every policy but FIFO plugs into.
+ * Picks which ready callback runs next: the seam every policy but FIFO plugs into.
  *
- * <p>The loop calls {@link #pick} once per step with the iteration's callbacks that are still to run, cancelled ones
- * removed, in FIFO order (index 0 is what CPython would run). Only these are ready, so no pick can break causality,
- * and the loop moves time only between iterations, never backwards. A scheduler holds the state of one run only,
- * drawn from the one random source it was made with; nothing carries over to the next run.
+ * <p>The loop calls {@link #pick} once per step before the fair tail with the callbacks its scope allows (every ready
+ * one, or the current iteration's), cancelled ones removed, in FIFO order (index 0 is what CPython would run). Only
+ * these are ready, so no pick can break causality, and the loop moves time only when nothing is ready, never
+ * backwards. A scheduler holds the state of one run only, drawn from the one random source it was made with;
+ * nothing carries over to the next run.
  */
 abstract class Scheduler {
 
     /** Set when a portfolio chose this scheduler for the run: its name says so. */
     boolean inPortfolio;
+    /** Whether picks are limited to the current iteration's batch ({@link Policy#perIteration()}). */
+    boolean perIteration;
+    /** The last step this scheduler decides; later steps run in FIFO order (the fair tail). */
+    long fairAfter = Long.MAX_VALUE;
 
     /** A task was created in this run; called before its first step is scheduled. */
     void taskCreated(Task<?> task) {}
@@ -28,7 +33,8 @@ abstract class Scheduler {
 
     /** The policy as this run resolved it, for reports: "RANDOM", "PCT(depth=3, k=41)", "PORTFOLIO:POS", ... */
     final String describe() {
-        return inPortfolio ? "PORTFOLIO:" + name() : name();
+        String n = inPortfolio ? "PORTFOLIO:" + name() : name();
+        return this instanceof ReplayScheduler ? n : n + Policy.scopeSuffix(perIteration);
     }
 
     /** This scheduler's own name and parameters. */

@@ -53,7 +53,8 @@ public final class SweepResult {
 
     /**
      * The first failure shrunk: a replay of its decisions that still fails the same way (same exception class) with as
-     * few departures from FIFO as delta debugging found. Empty if nothing failed or shrinking was off.
+     * few departures from FIFO as delta debugging found, which report their {@linkplain Decisions#delays() delays}.
+     * Empty if nothing failed or shrinking was off.
      */
     public Optional<RunResult> shrunk() {
         return Optional.ofNullable(shrunk);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class CacheRaceTest {
 
-    private static final int FIRST_FAILING_INDEX = 3;
-    private static final int FAILURES_IN_200 = 99;
+    private static final int FIRST_FAILING_INDEX = 0;
+    private static final int FAILURES_IN_200 = 96;
 
     private final EventLoop loop = EventLoop.create();
     private final Clock clock = loop.clock();

@@ -104,7 +104,8 @@ class PolicyContractTest {
         assertThat(Policy.parse("portfolio")).hasToString("PORTFOLIO");
         assertThatThrownBy(() -> Policy.parse("PCT")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Configuration error: 'PCT' is not a policy: use FIFO, RANDOM, POS, PORTFOLIO or "
-                        + "PCT(depth), for example PCT(3).");
+                        + "PCT(depth), for example PCT(3), optionally followed by /iteration for asyncio's per-iteration scope, "
+                        + "for example RANDOM/iteration.");
     }
 
     @Test

@@ -40,11 +40,15 @@ class RaceSweepTest {
 
     /**
      * Cancels one of the {@code tasks} still pending, chosen and timed by the seed (possibly one that was just woken
-     * and has not run yet: the race under test); returns the others.
+     * and has not run yet: the race under test); returns the others. If every task is already done (a policy may hold
+     * the caller back until they all finished), it cancels none and returns them all.
      */
     private static <T> List<Task<T>> cancelOne(List<Task<T>> tasks, RandomGenerator random) {
         jitter(random);
         List<Task<T>> pending = tasks.stream().filter(t -> !t.isDone()).toList();
+        if (pending.isEmpty()) {
+            return tasks;
+        }
         Task<T> victim = pending.get(random.nextInt(pending.size()));
         victim.cancel("chosen by the seed");
         List<Task<T>> others = new ArrayList<>(tasks);

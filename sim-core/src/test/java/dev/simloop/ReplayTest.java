@@ -23,8 +23,8 @@ class ReplayTest {
         RunResult failing = sim.sweep().firstFailure().orElseThrow();
         Path file = dir.resolve("failing.decisions");
         failing.decisions().write(file);
-        assertThat(Files.readString(file)).startsWith("simloop-decisions 1\nseed " + Decisions.hex(failing.seed())
-                + "\npolicy PCT(depth=3, k=21)\n");
+        assertThat(Files.readString(file)).startsWith("simloop-decisions 2\nseed " + Decisions.hex(failing.seed())
+                + "\npolicy PCT(depth=3, k=21)\nscope step\ndelays 2 3 3 3 17\n");
         Decisions read = Decisions.read(file);
         assertThat(read).isEqualTo(failing.decisions());
         RunResult replayed = sim.replay(read);
@@ -46,12 +46,20 @@ class ReplayTest {
     @Test
     void aBrokenDecisionFileIsNamed() throws Exception {
         Path file = dir.resolve("bad");
-        Files.writeString(file, "simloop-decisions 1\nseed 0x0000000000000001\npolicy RANDOM\n1/2 x/3\n");
+        Files.writeString(file, "simloop-decisions 2\nseed 0x0000000000000001\npolicy RANDOM\nscope step\ndelays 1\n"
+                + "1/2 x/3\n");
         assertThatThrownBy(() -> Decisions.read(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(file + ": decision 2 'x/3' is not of the form choice/options.");
+        Files.writeString(file, "simloop-decisions 2\nseed 0x0000000000000001\npolicy RANDOM\nscope step\ndelays a\n");
+        assertThatThrownBy(() -> Decisions.read(file)).hasMessage(file + ": line 5 'delays a' must list step numbers.");
         Files.writeString(file, "hello\n");
         assertThatThrownBy(() -> Decisions.read(file)).hasMessage(file + " is not a simloop decision file: it must "
-                + "start with the lines 'simloop-decisions 1', 'seed 0x...' and 'policy ...'.");
+                + "start with the lines 'simloop-decisions 2', 'seed 0x...', 'policy ...', 'scope step' or 'scope "
+                + "iteration', and 'delays ...'.");
+        Files.writeString(file, "simloop-decisions 1\nseed 0x0000000000000001\npolicy RANDOM\n1/2\n");
+        assertThatThrownBy(() -> Decisions.read(file)).hasMessage(file + " was written by simloop 0.1, whose policies "
+                + "chose only within a loop iteration; its decisions mean other orders now. Record the run again (its "
+                + "seed and policy with /iteration appended replay the same interleaving as a sweep).");
     }
 
     @Test
@@ -65,9 +73,10 @@ class ReplayTest {
         RunResult first = r.firstFailure().orElseThrow();
         assertThat(r.runs()).isEqualTo(1);
         assertThat(r.shrunk()).isEmpty();
+        // run 1 is the FIFO run that learns the step count k for the fair tail; runs 2 and 3 are seed 0's two runs
         assertThat(first.failure()).isInstanceOf(NondeterminismException.class).hasMessage("Nondeterminism: seed "
                 + Decisions.hex(Simulation.seedOf(0, 0)) + " under RANDOM ran twice and the runs parted at step 3 "
-                + "(event 6):\n  first run:  #3 0 s main mark run 1\n  second run: #3 0 s main mark run 2\nLook for "
+                + "(event 6):\n  first run:  #3 0 s main mark run 2\n  second run: #3 0 s main mark run 3\nLook for "
                 + "the wall clock, Math.random(), new Random(), iteration over identity hashes or other threads in "
                 + "the code under test; use loop.random() for randomness.");
     }

@@ -45,15 +45,32 @@ class SeededLoopTest {
     }
 
     @Test
-    void randomReordersTheBatchAndTimersDueTogetherButNeverAcrossIterations() {
-        assertThat(order(Policy.random(), 1)).containsExactly("b", "a", "c", "next pass", "t1", "t2", "t3");
-        assertThat(order(Policy.random(), 2)).containsExactly("b", "c", "a", "next pass", "t2", "t3", "t1");
+    void perIterationRandomReordersTheBatchAndTimersDueTogetherButNeverAcrossIterations() {
+        assertThat(order(Policy.random().perIteration(), 1))
+                .containsExactly("b", "a", "c", "next pass", "t1", "t2", "t3");
+        assertThat(order(Policy.random().perIteration(), 2))
+                .containsExactly("b", "c", "a", "next pass", "t2", "t3", "t1");
         for (long seed = 0; seed < 50; seed++) {
-            List<String> log = order(Policy.random(), seed);
+            List<String> log = order(Policy.random().perIteration(), seed);
             assertThat(log.subList(0, 3)).containsExactlyInAnyOrder("a", "b", "c");
             assertThat(log.get(3)).isEqualTo("next pass");
             assertThat(log.subList(4, 7)).containsExactlyInAnyOrder("t1", "t2", "t3");
         }
+    }
+
+    @Test
+    void stepScopeRandomPicksAmongEverythingReadyButTimersOnlyOnceTimeReachesThem() {
+        assertThat(order(Policy.random(), 1)).containsExactly("b", "a", "c", "next pass", "t1", "t2", "t3");
+        assertThat(order(Policy.random(), 2)).containsExactly("b", "c", "next pass", "a", "t3", "t1", "t2");
+        int nextPassBeforeA = 0;
+        for (long seed = 0; seed < 50; seed++) {
+            List<String> log = order(Policy.random(), seed);
+            assertThat(log.subList(0, 4)).containsExactlyInAnyOrder("a", "b", "c", "next pass");
+            assertThat(log.indexOf("next pass")).isGreaterThan(log.indexOf("c"));
+            assertThat(log.subList(4, 7)).containsExactlyInAnyOrder("t1", "t2", "t3");
+            nextPassBeforeA += log.indexOf("next pass") < log.indexOf("a") ? 1 : 0;
+        }
+        assertThat(nextPassBeforeA).isEqualTo(18);
     }
 
     @Test
@@ -148,6 +165,10 @@ class SeededLoopTest {
         assertThatThrownBy(() -> Policy.pct(0)).hasMessage("Configuration error: PCT depth must be at least 1, was 0.");
         assertThat(Policy.pct(2).withStepCount(30)).hasToString("PCT(depth=2, k=30)");
         assertThat(Policy.portfolio(0).withStepCount(30)).hasToString("PORTFOLIO(k=30)");
-        assertThat(Policy.random().withStepCount(30)).isSameAs(Policy.random());
+        assertThat(Policy.random().withStepCount(30)).hasToString("RANDOM");
+        assertThat(Policy.random().withStepCount(30).fairTailAfter()).isEqualTo(120);
+        assertThat(Policy.random().fairTailAfter()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Policy.pct(2, 30).fairAfter(50).fairTailAfter()).isEqualTo(50);
+        assertThat(Policy.FIFO.withStepCount(30)).isSameAs(Policy.FIFO);
     }
 }

@@ -59,9 +59,8 @@ final class FailureReport {
                 .append(shellQuoted("-Dsimloop.policy=" + config.policyName()))
                 .append("\nFailure: ").append(cause);
         if (shrunk.trace() != null) {
-            int departures = shrunk.decisions().departures();
-            sb.append(shrunk == failed ? "\nInterleaving, per task:\n" : "\nShrunk to " + departures
-                    + (departures == 1 ? " departure" : " departures") + " from FIFO, per task:\n")
+            sb.append(shrunk == failed ? "\nInterleaving, per task:\n" : "\nShrunk to "
+                    + shrunk.decisions().describeDelays() + " from FIFO, per task:\n")
                     .append(firstRows(shrunk.trace().renderColumns()));
         }
         if (traceFile != null) {

@@ -72,7 +72,7 @@ final class HuntCommand implements Callable<Integer> {
                 RunResult first = r.firstFailure().orElse(null);
                 table.row(s.title(v), policy == null ? Policy.portfolio(0).toString() : policy.toString(), r.runs(),
                         first == null ? "-" : Decisions.hex(first.seed()), (long) (r.runs() / seconds),
-                        r.shrunk().map(x -> String.valueOf(x.decisions().departures())).orElse("-"));
+                        r.shrunk().map(x -> String.valueOf(x.decisions().delays())).orElse("-"));
                 if (first == null && v == Scenario.Variant.BUGGY) {
                     notes.add(s.title(v) + ": no failing seed in " + r.runs() + " seeds");
                 } else if (first != null) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 final class HuntTable {
 
     private static final String[] HEADER = {"scenario", "policy", "seeds tried", "first failing seed", "runs/s",
-        "departures after shrinking"};
+        "delays after shrinking"};
 
     private static final int SPEED = 4;
     private static final int SPEED_WIDTH = 9;
@@ -19,9 +19,9 @@ final class HuntTable {
     private final List<String[]> rows = new ArrayList<>();
 
     void row(String scenario, String policy, int seedsTried, String firstFailingSeed, long runsPerSecond,
-            String departures) {
+            String delays) {
         rows.add(new String[] {scenario, policy, String.valueOf(seedsTried), firstFailingSeed,
-            String.format(Locale.ROOT, "%d", runsPerSecond), departures});
+            String.format(Locale.ROOT, "%d", runsPerSecond), delays});
     }
 
     String render() {
