@@ -10,6 +10,41 @@ final class DecisionLog {
     private int size;
     private long[] delaySteps = new long[8];
     private int delays;
+    /**
+     * For a search ({@link Scheduler#recordsFrontier}): per decision, the positions of the candidates never passed over
+     * before it, flat in {@link #fresh}, decision i's from {@code freshFrom[i]} to {@code freshFrom[i + 1]}; null
+     * otherwise.
+     */
+    private int[] fresh;
+    private int[] freshFrom;
+    private int freshSize;
+
+    DecisionLog(boolean recordsFrontier) {
+        if (recordsFrontier) {
+            fresh = new int[64];
+            freshFrom = new int[65];
+        }
+    }
+
+    boolean recordsFrontier() {
+        return fresh != null;
+    }
+
+    /** Records which of decision {@code size - 1}'s candidates had never been passed over (before its pick). */
+    void addFresh(Handle[] candidates, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!candidates[i].passedOver) {
+                if (freshSize == fresh.length) {
+                    fresh = Arrays.copyOf(fresh, freshSize * 2);
+                }
+                fresh[freshSize++] = i;
+            }
+        }
+        if (size >= freshFrom.length) {
+            freshFrom = Arrays.copyOf(freshFrom, freshFrom.length * 2);
+        }
+        freshFrom[size] = freshSize;
+    }
 
     /** Step {@code step} passed over {@code count} callbacks that had never been passed over. */
     void addDelays(long step, int count) {
@@ -31,7 +66,11 @@ final class DecisionLog {
     }
 
     Decisions toDecisions(long seed, String policy, boolean perIteration) {
-        return new Decisions(seed, policy, perIteration, Arrays.copyOf(choices, size), Arrays.copyOf(options, size),
-                Arrays.copyOf(delaySteps, delays));
+        Decisions d = new Decisions(seed, policy, perIteration, Arrays.copyOf(choices, size),
+                Arrays.copyOf(options, size), Arrays.copyOf(delaySteps, delays));
+        if (fresh != null) {
+            d.frontier = new Decisions.Frontier(Arrays.copyOf(fresh, freshSize), Arrays.copyOf(freshFrom, size + 1));
+        }
+        return d;
     }
 }

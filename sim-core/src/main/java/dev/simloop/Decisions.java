@@ -47,6 +47,28 @@ public final class Decisions {
     /** The step of each delay, ascending; a step that passed over two callbacks is listed twice. */
     private final long[] delaySteps;
 
+    /**
+     * For a search's runs only: at each decision, which candidates had never been passed over, so the cost in delays
+     * of every other pick is known without running it. Not part of equality or the file; null elsewhere.
+     */
+    Frontier frontier;
+
+    /**
+     * The candidates never passed over before each decision: decision i's positions (ascending) are
+     * {@code positions[from[i]] .. positions[from[i + 1] - 1]}.
+     */
+    record Frontier(int[] positions, int[] from) {
+
+        /** What picking index {@code choice} at decision {@code i} costs: the candidates ahead never passed over. */
+        int cost(int i, int choice) {
+            int c = 0;
+            for (int p = from[i]; p < from[i + 1] && positions[p] < choice; p++) {
+                c++;
+            }
+            return c;
+        }
+    }
+
     Decisions(long seed, String policy, boolean perIteration, int[] choices, int[] options, long[] delaySteps) {
         this.seed = seed;
         this.policy = policy;
@@ -152,13 +174,6 @@ public final class Decisions {
         for (int i : keep) {
             c[i] = choices[i];
         }
-        return new Decisions(seed, policy, perIteration, c, options, delaySteps);
-    }
-
-    /** These decisions with decision {@code i} picking index {@code choice} instead. */
-    Decisions withChoice(int i, int choice) {
-        int[] c = choices.clone();
-        c[i] = choice;
         return new Decisions(seed, policy, perIteration, c, options, delaySteps);
     }
 

@@ -50,7 +50,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Policy {
 
-    private enum Kind { FIFO, RANDOM, PCT, POS, PORTFOLIO, REPLAY }
+    private enum Kind { FIFO, RANDOM, PCT, POS, PORTFOLIO, REPLAY, SEARCH }
 
     /** CPython asyncio's order: ready callbacks in FIFO order, timers by (deadline, creation). */
     public static final Policy FIFO = new Policy(Kind.FIFO, 0, 0, null, false, 0);
@@ -141,6 +141,14 @@ public final class Policy {
     }
 
     /**
+     * A run of a schedule search: replays {@code prefix}, then FIFO, and records at each decision which candidates had
+     * never been passed over, so the search knows what every other pick there would cost.
+     */
+    static Policy search(Decisions prefix) {
+        return new Policy(Kind.SEARCH, 0, 0, prefix, prefix.perIteration(), 0);
+    }
+
+    /**
      * This policy with asyncio's scope: it picks only among the callbacks of the current loop iteration, so a
      * callback that becomes ready during an iteration waits for the next one, and {@code sleep(0)} lets every other
      * ready task run once before the caller goes on. Finds fewer bugs than the default step scope (it can never hold
@@ -150,7 +158,7 @@ public final class Policy {
      * @return the policy
      */
     public Policy perIteration() {
-        return kind == Kind.FIFO || kind == Kind.REPLAY || perIteration ? this
+        return kind == Kind.FIFO || replays() || perIteration ? this
                 : new Policy(kind, depth, steps, decisions, true, fairAfter);
     }
 
@@ -166,8 +174,13 @@ public final class Policy {
             throw new IllegalArgumentException("Configuration error: the fair tail must start after at least 1 step, "
                     + "was " + steps + ".");
         }
-        return kind == Kind.FIFO || kind == Kind.REPLAY ? this
+        return kind == Kind.FIFO || replays() ? this
                 : new Policy(kind, depth, this.steps, decisions, perIteration, steps);
+    }
+
+    /** Whether this policy replays recorded decisions (a replay, or a search's run). */
+    private boolean replays() {
+        return kind == Kind.REPLAY || kind == Kind.SEARCH;
     }
 
     /** Whether this policy picks only among the current iteration's callbacks ({@link #perIteration()}). */
@@ -244,7 +257,7 @@ public final class Policy {
      * FIFO and replays.
      */
     public boolean needsStepCount() {
-        return kind != Kind.FIFO && kind != Kind.REPLAY && steps == 0;
+        return kind != Kind.FIFO && !replays() && steps == 0;
     }
 
     /**
@@ -282,6 +295,11 @@ public final class Policy {
             case POS -> new PosScheduler(random);
             case PCT -> new PctScheduler(random, depth, steps);
             case REPLAY -> new ReplayScheduler(decisions);
+            case SEARCH -> {
+                ReplayScheduler s = new ReplayScheduler(decisions);
+                s.recordsFrontier = true;
+                yield s;
+            }
             case PORTFOLIO -> {
                 Scheduler chosen = switch (random.nextInt(4)) {
                     case 0 -> new RandomScheduler(random);
@@ -313,10 +331,10 @@ public final class Policy {
         String name = switch (kind) {
             case PCT -> "PCT(depth=" + depth + (steps == 0 ? "" : ", k=" + steps) + ")";
             case PORTFOLIO -> "PORTFOLIO" + (steps == 0 ? "" : "(k=" + steps + ")");
-            case REPLAY -> replayName(decisions);
+            case REPLAY, SEARCH -> replayName(decisions);
             default -> kind.name();
         };
-        return kind == Kind.REPLAY ? name : name + scopeSuffix(perIteration);
+        return replays() ? name : name + scopeSuffix(perIteration);
     }
 
     /** "/iteration" for the per-iteration scope, "" for the step scope: the suffix of a policy's name. */

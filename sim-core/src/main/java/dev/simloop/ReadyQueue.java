@@ -69,7 +69,7 @@ final class ReadyQueue {
         this.scheduler = scheduler;
         this.perIteration = scheduler != null && scheduler.perIteration;
         this.batch = scheduler == null ? null : new Handle[16];
-        this.decisions = scheduler == null ? null : new DecisionLog();
+        this.decisions = scheduler == null ? null : new DecisionLog(scheduler.recordsFrontier);
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -280,6 +280,9 @@ final class ReadyQueue {
             choice = scheduler.pick(batch, n, step);
             if (n > 1) {
                 decisions.add(choice, n);
+                if (decisions.recordsFrontier()) {
+                    decisions.addFresh(batch, n);
+                }
                 if (choice > 0) {
                     countDelays(choice, step);
                 }

@@ -17,6 +17,8 @@ abstract class Scheduler {
     boolean perIteration;
     /** The last step this scheduler decides; later steps run in FIFO order (the fair tail). */
     long fairAfter = Long.MAX_VALUE;
+    /** Set for a search's runs: the decisions record which candidates had never been passed over. */
+    boolean recordsFrontier;
 
     /** A task was created in this run; called before its first step is scheduled. */
     void taskCreated(Task<?> task) {}

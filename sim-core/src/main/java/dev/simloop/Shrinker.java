@@ -10,10 +10,11 @@ import java.util.List;
  * (within a budget of {@link #BUDGET} replays).
  *
  * <p>Reports give the result's {@linkplain Decisions#delays() delays}, the measure in which a held-back task costs one
- * however long it waits. A departure that ddmin keeps may still pass over more callbacks than the failure needs (index
- * 4 where index 1 would do), so a second pass lowers each remaining departure's index, in order, to the smallest that
- * still fails with fewer delays. The result is then also 1-minimal in that sense: no single departure can pick an
- * earlier candidate and keep the failure with fewer delays.
+ * however long it waits. A 1-minimal set of departures may still take more delays than the failure needs (it may
+ * pass over four callbacks at one step where another schedule passes over one), so a last pass searches every
+ * schedule with 1, 2, ... delays, fewer than the result has, for one that fails the same way ({@link ScheduleSearch},
+ * within what is left of the budget). A schedule it finds has the fewest delays any schedule of this seed fails with;
+ * if the budget runs out first, the ddmin result stands.
  */
 final class Shrinker {
 
@@ -70,25 +71,21 @@ final class Shrinker {
                 n = Math.min(departures.size(), 2 * n);
             }
         }
-        return fewerDelays(decisions.keepingOnly(departures));
+        return fewestDelays(replay(departures));
     }
 
-    /** The second pass: each departure, in order, picks the earliest candidate that still fails with fewer delays. */
-    private RunResult fewerDelays(Decisions kept) {
-        RunResult best = simulation.runOnce(original.seed(), Policy.replay(kept));
-        for (int i = 0; i < kept.size() && replays < BUDGET; i++) {
-            for (int c = 1; c < kept.choice(i) && replays < BUDGET; c++) {
-                Decisions d = kept.withChoice(i, c);
-                replays++;
-                RunResult r = simulation.runOnce(original.seed(), Policy.replay(d));
-                if (sameFailure(r) && r.decisions().delays() < best.decisions().delays()) {
-                    kept = d;
-                    best = r;
-                    break;
-                }
+    /** The last pass: the first failing schedule of a search with fewer delays than {@code shrunk}, if any. */
+    private RunResult fewestDelays(RunResult shrunk) {
+        for (int bound = 1; bound < shrunk.decisions().delays() && replays < BUDGET; bound++) {
+            ScheduleSearch search = new ScheduleSearch(simulation, original.seed(), decisions.policy(),
+                    decisions.perIteration(), bound, BUDGET - replays);
+            RunResult found = search.search(this::sameFailure);
+            replays += (int) search.visited();
+            if (found != null) {
+                return replay(found.decisions());
             }
         }
-        return best;
+        return shrunk;
     }
 
     private boolean sameFailure(RunResult r) {
@@ -112,6 +109,10 @@ final class Shrinker {
     }
 
     private RunResult replay(List<Integer> keep) {
-        return simulation.runOnce(original.seed(), Policy.replay(decisions.keepingOnly(keep)));
+        return replay(decisions.keepingOnly(keep));
+    }
+
+    private RunResult replay(Decisions d) {
+        return simulation.runOnce(original.seed(), Policy.replay(d));
     }
 }
