@@ -27,6 +27,9 @@ class FreshnessTest {
         FreshnessFixturesTestCase.INSTANCES.set(0);
     }
 
+    /** The FIFO run a sweep under a sampling policy makes first to learn the test's step count k (seed 0). */
+    private static final String STEP_COUNT_RUN = "0x0000000000000000";
+
     private static String seed(int i) {
         return Decisions.hex(Simulation.seedOf(SeedPlan.BASE, i));
     }
@@ -35,6 +38,7 @@ class FreshnessTest {
     void theFastModeSharesTheInstanceAndRunsTheHookBeforeEachSeed() {
         assertThat(failures(run(FIXTURE, "allSeedsInOneInvocation"))).isEmpty();
         assertThat(FreshnessFixturesTestCase.EVENTS).containsExactly("beforeEach 1",
+                "beforeEachSeed 1 " + STEP_COUNT_RUN, "body 1 " + STEP_COUNT_RUN,
                 "beforeEachSeed 1 " + seed(0), "body 1 " + seed(0),
                 "beforeEachSeed 1 " + seed(1), "body 1 " + seed(1),
                 "beforeEachSeed 1 " + seed(2), "body 1 " + seed(2),
@@ -46,7 +50,8 @@ class FreshnessTest {
         Events events = run(FIXTURE, "oneInvocationPerSeed");
         assertThat(failures(events)).isEmpty();
         assertThat(FreshnessFixturesTestCase.EVENTS).containsExactly(
-                "beforeEach 1", "beforeEachSeed 1 " + seed(0), "body 1 " + seed(0), "afterEach 1",
+                "beforeEach 1", "beforeEachSeed 1 " + STEP_COUNT_RUN, "body 1 " + STEP_COUNT_RUN,
+                "beforeEachSeed 1 " + seed(0), "body 1 " + seed(0), "afterEach 1",
                 "beforeEach 2", "beforeEachSeed 2 " + seed(1), "body 2 " + seed(1), "afterEach 2");
         List<String> names = events.started().list().stream().map(e -> e.getTestDescriptor().getDisplayName())
                 .filter(n -> n.startsWith("seed ")).toList();

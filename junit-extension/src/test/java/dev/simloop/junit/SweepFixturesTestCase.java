@@ -44,7 +44,7 @@ class SweepFixturesTestCase {
         incrementTwice();
     }
 
-    @SimTest(seed = "0xe220a8397b1dcdaf", policy = "RANDOM")
+    @SimTest(seed = "0xf88bb8a8724c81ec", policy = "RANDOM")
     void losesAnUpdateOnTheReportedSeed() {
         incrementTwice();
     }

@@ -37,19 +37,32 @@ class SweepTest {
         return m.group(1);
     }
 
+    /**
+     * The seed of the run a sweep under a sampling policy makes first: one FIFO run of the body, which gives the test's
+     * step count k (PCT's change points, the fair tail).
+     */
+    private static final long STEP_COUNT_RUN = 0L;
+
     private static List<Long> sweepSeeds(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> Simulation.seedOf(SeedPlan.BASE, i)).toList();
+    }
+
+    /** The seeds a sweep's body sees: the step-count run's, then those of {@code [from, to)}. */
+    private static List<Long> afterStepCountRun(List<Long> seeds) {
+        List<Long> all = new java.util.ArrayList<>(List.of(STEP_COUNT_RUN));
+        all.addAll(seeds);
+        return all;
     }
 
     @Test
     void aFailingSweepReportsItsSeedAndReplayLineAndShrinksTheInterleaving() {
         Throwable t = failure(run(FIXTURE, "losesAnUpdate"));
-        assertThat(t.getMessage()).startsWith("SweepFixturesTestCase#losesAnUpdate failed on run 1 of 50: seed "
-                + "0xe220a8397b1dcdaf, policy RANDOM, ended at virtual time 0 s after 8 steps, trace fingerprint ")
-                .contains("\nReplay: @SimTest(seed = \"0xe220a8397b1dcdaf\", policy = \"RANDOM\")  or  "
-                        + "-Dtest=SweepFixturesTestCase#losesAnUpdate -Dsimloop.seed=0xe220a8397b1dcdaf "
+        assertThat(t.getMessage()).startsWith("SweepFixturesTestCase#losesAnUpdate failed on run 4 of 50: seed "
+                + "0xf88bb8a8724c81ec, policy RANDOM, ended at virtual time 0 s after 9 steps, trace fingerprint ")
+                .contains("\nReplay: @SimTest(seed = \"0xf88bb8a8724c81ec\", policy = \"RANDOM\")  or  "
+                        + "-Dtest=SweepFixturesTestCase#losesAnUpdate -Dsimloop.seed=0xf88bb8a8724c81ec "
                         + "-Dsimloop.policy=RANDOM\n")
-                .contains("\nShrunk to 1 departure from FIFO, per task:\n| step | time | losesAnUpdate");
+                .contains("\nShrunk to 1 delay (step 2) from FIFO, per task:\n| step | time | losesAnUpdate");
         assertThat(t.getCause()).hasMessageContaining("[counter] \nexpected: 2\n but was: 1");
     }
 
@@ -57,10 +70,10 @@ class SweepTest {
     void theReplayLineReproducesTheSameFingerprint() {
         String original = fingerprint(failure(run(FIXTURE, "losesAnUpdate")));
         Throwable byProperty = failure(run(FIXTURE, "losesAnUpdate",
-                Map.of("simloop.seed", "0xe220a8397b1dcdaf", "simloop.policy", "RANDOM")));
+                Map.of("simloop.seed", "0xf88bb8a8724c81ec", "simloop.policy", "RANDOM")));
         Throwable byAttribute = failure(run(FIXTURE, "losesAnUpdateOnTheReportedSeed"));
         assertThat(byProperty.getMessage()).startsWith("SweepFixturesTestCase#losesAnUpdate failed on run 1 of 1: "
-                + "seed 0xe220a8397b1dcdaf");
+                + "seed 0xf88bb8a8724c81ec");
         assertThat(fingerprint(byProperty)).isEqualTo(original);
         assertThat(fingerprint(byAttribute)).isEqualTo(original);
     }
@@ -90,8 +103,8 @@ class SweepTest {
     @Test
     void regressionsRunFirstThenTheSweep() {
         assertThat(Fixtures.failures(run(FIXTURE, "runsRegressionsFirst"))).isEmpty();
-        assertThat(SweepFixturesTestCase.SEEDS).containsExactly(0xabL, 0xcdL, Simulation.seedOf(0, 0),
-                Simulation.seedOf(0, 1));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactly(STEP_COUNT_RUN, 0xabL, 0xcdL,
+                Simulation.seedOf(0, 0), Simulation.seedOf(0, 1));
     }
 
     @Test
@@ -102,17 +115,18 @@ class SweepTest {
                     .isEmpty();
             return List.copyOf(SweepFixturesTestCase.SEEDS);
         }).toList();
-        assertThat(shares).containsExactly(sweepSeeds(0, 3), sweepSeeds(3, 6), sweepSeeds(6, 10));
+        assertThat(shares).containsExactly(afterStepCountRun(sweepSeeds(0, 3)), afterStepCountRun(sweepSeeds(3, 6)),
+                afterStepCountRun(sweepSeeds(6, 10)));
     }
 
     @Test
     void shardsSplitRegressionsAndSeedsAsOneList() {
         SweepFixturesTestCase.SEEDS.clear();
         run(FIXTURE, "runsRegressionsFirst", Map.of("simloop.shard", "1/2"));
-        assertThat(SweepFixturesTestCase.SEEDS).containsExactly(0xabL, 0xcdL);
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactly(STEP_COUNT_RUN, 0xabL, 0xcdL);
         SweepFixturesTestCase.SEEDS.clear();
         run(FIXTURE, "runsRegressionsFirst", Map.of("simloop.shard", "2/2"));
-        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(sweepSeeds(0, 2));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(afterStepCountRun(sweepSeeds(0, 2)));
     }
 
     @Test
@@ -127,13 +141,13 @@ class SweepTest {
     @Test
     void seedsRunOnSeveralThreadsAllRun() {
         assertThat(Fixtures.failures(run(FIXTURE, "runsOnTwoThreads"))).isEmpty();
-        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyInAnyOrderElementsOf(sweepSeeds(0, 40));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyInAnyOrderElementsOf(afterStepCountRun(sweepSeeds(0, 40)));
     }
 
     @Test
     void theSeedsPropertyOverridesTheAttribute() {
         run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "4"));
-        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(sweepSeeds(0, 4));
+        assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(afterStepCountRun(sweepSeeds(0, 4)));
     }
 
     @Test
