@@ -48,14 +48,14 @@ class HunterTest {
         Outcome o = run("hunt", "lost-update", "--seeds", "300");
         assertThat(o.code()).isZero();
         assertThat(o.outWithoutSpeed()).isEqualTo("""
-                scenario             policy     seeds tried  first failing seed     runs/s  departures after shrinking
-                lost-update (buggy)  PORTFOLIO            2  0x553274161bbf8475          N  1
+                scenario             policy     seeds tried  first failing seed     runs/s  delays after shrinking
+                lost-update (buggy)  PORTFOLIO            1  0x09f1fd9d03f0a9b4          N  1
                 lost-update (fixed)  PORTFOLIO          300  -                           N  -
 
-                lost-update (buggy): seed 0x553274161bbf8475 (PORTFOLIO:POS) failed with AssertionError: lost \
+                lost-update (buggy): seed 0x09f1fd9d03f0a9b4 (PORTFOLIO:POS) failed with AssertionError: lost \
                 update: alice has 70 and bob 30, expected 70 and 80
                   replay: mvn -B -q -Pmain -pl scenarios -am verify -DskipTests -Dhunt="replay lost-update --seed \
-                0x553274161bbf8475"
+                0x09f1fd9d03f0a9b4"
 
                 Bugs found: 1 of 1. Fixed versions that failed a seed: 0 of 1.
                 """);
@@ -66,8 +66,8 @@ class HunterTest {
     void huntWithAnotherPolicyNamesItInTheReplayCommand() {
         Outcome o = run("hunt", "stale-read", "--policy", "pct(3)", "--threads", "2", "--seeds", "50");
         assertThat(o.code()).isZero();
-        assertThat(o.out()).contains("stale-read (buggy)  PCT(depth=3)           11  0x58a5f17b6c15c659")
-                .contains("-Dhunt=\"replay stale-read --seed 0x58a5f17b6c15c659 --policy PCT(3)\"");
+        assertThat(o.out()).contains("stale-read (buggy)  PCT(depth=3)            7  0x296cd0f2c21d7f90")
+                .contains("-Dhunt=\"replay stale-read --seed 0x296cd0f2c21d7f90 --policy PCT(3)\"");
     }
 
     @Test
@@ -85,7 +85,7 @@ class HunterTest {
                 20);
         Outcome o = run(List.of(broken), "hunt", "all");
         assertThat(o.code()).isEqualTo(1);
-        assertThat(o.out()).contains("broken-fix (fixed) FAILED: seed 0x553274161bbf8475 (PORTFOLIO:POS) failed with "
+        assertThat(o.out()).contains("broken-fix (fixed) FAILED: seed 0x09f1fd9d03f0a9b4 (PORTFOLIO:POS) failed with "
                 + "AssertionError")
                 .contains("--variant fixed\"")
                 .endsWith("Bugs found: 1 of 1. Fixed versions that failed a seed: 1 of 1.\n");
@@ -93,17 +93,17 @@ class HunterTest {
 
     @Test
     void replayPrintsTheRunStepByStepWithSourceLines() {
-        Outcome o = run("replay", "lost-update", "--seed", "0x553274161bbf8475");
+        Outcome o = run("replay", "lost-update", "--seed", "0x09f1fd9d03f0a9b4");
         assertThat(o.code()).isZero();
         assertThat(o.out()).startsWith("""
                 lost-update (buggy): a transfer writes back balances read before an await, erasing a deposit
-                seed 0x553274161bbf8475, policy PORTFOLIO:POS: failed with java.lang.AssertionError: lost update: \
+                seed 0x09f1fd9d03f0a9b4, policy PORTFOLIO:POS: failed with java.lang.AssertionError: lost update: \
                 alice has 70 and bob 30, expected 70 and 80
-                  9 steps, virtual time 0.002 s, 3 decisions, 3 departures from FIFO, trace fingerprint \
-                0xed2c57d47237b4d0
+                  9 steps, virtual time 0.002 s, 3 decisions, 1 delay (step 4) from FIFO, trace fingerprint \
+                0x4208b6c42dc7a35d
 
                 #0 0 s main created
-                """).contains("#3 0 s transfer alice->bob suspended on sleep 0.002 s (LostUpdate.java:62)\n")
+                """).contains("#2 0 s transfer alice->bob suspended on sleep 0.002 s (LostUpdate.java:62)\n")
                 .endsWith("\njava.lang.AssertionError: lost update: alice has 70 and bob 30, expected 70 and 80\n");
     }
 
@@ -114,25 +114,27 @@ class HunterTest {
         assertThat(hunt.out()).contains("  shrunk: mvn -B -q -Pmain -pl scenarios -am verify -DskipTests "
                 + "-Dhunt=\"replay lost-update --decisions " + file + "\"\n");
         assertThat(Files.readString(file)).isEqualTo("""
-                simloop-decisions 1
-                seed 0x553274161bbf8475
+                simloop-decisions 2
+                seed 0x09f1fd9d03f0a9b4
                 policy REPLAY(PORTFOLIO:POS)
-                1/2 0/2 0/2
+                scope step
+                delays 4
+                0/2 1/2 0/2 0/2
                 """);
         Outcome replay = run("replay", "lost-update", "--decisions", file.toString());
         assertThat(replay.code()).isZero();
-        assertThat(replay.out()).contains("3 decisions, 1 departure from FIFO")
+        assertThat(replay.out()).contains("4 decisions, 1 delay (step 4) from FIFO")
                 .contains("#4 0.002 s deposit bob timer fired due at 0.002 s\n");
     }
 
     @Test
     void replayAsATableJsonAndAnHtmlTimeline() {
-        assertThat(run("replay", "lost-update", "--seed", "6139096880363046005", "--format", "table").out())
-                .contains("| step | time    | main ").contains("0x553274161bbf8475");
-        assertThat(run("replay", "lost-update", "--seed", "0x553274161bbf8475", "--format", "json").out())
+        assertThat(run("replay", "lost-update", "--seed", "716632666546416052", "--format", "table").out())
+                .contains("| step | time    | main ").contains("0x09f1fd9d03f0a9b4");
+        assertThat(run("replay", "lost-update", "--seed", "0x09f1fd9d03f0a9b4", "--format", "json").out())
                 .startsWith("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
-        assertThat(run("replay", "lost-update", "--seed", "0x553274161bbf8475", "--format", "html").out())
-                .startsWith("<!DOCTYPE html>").contains("<title>seed 0x553274161bbf8475").endsWith("</html>\n");
+        assertThat(run("replay", "lost-update", "--seed", "0x09f1fd9d03f0a9b4", "--format", "html").out())
+                .startsWith("<!DOCTYPE html>").contains("<title>seed 0x09f1fd9d03f0a9b4").endsWith("</html>\n");
     }
 
     @Test

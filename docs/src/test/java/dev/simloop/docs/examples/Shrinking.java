@@ -31,8 +31,8 @@ public class Shrinking {
         RunResult failure = sweep.firstFailure().orElseThrow();
         RunResult shrunk = sweep.shrunk().orElseThrow();
         System.out.println("found:  " + failure.decisions().size() + " decisions, "
-                + failure.decisions().departures() + " of them departures from FIFO");
-        System.out.println("shrunk: " + shrunk.decisions().departures() + " departure, still "
+                + failure.decisions().describeDelays());
+        System.out.println("shrunk: " + shrunk.decisions().describeDelays() + ", still "
                 + shrunk.failure().getMessage());
         System.out.print(shrunk.trace().renderColumns());
 
