@@ -837,12 +837,18 @@ public final class EventLoop implements AutoCloseable {
         queue.cancelled(h);
     }
 
-    void scheduleStep(Task<?> task) {
-        callSoonInternal(task.stepFn, task.isBackground()).task = task;
+    Handle scheduleStep(Task<?> task) {
+        Handle h = callSoonInternal(task.stepFn, task.isBackground());
+        h.task = task;
+        return h;
     }
 
     void scheduleWakeup(Task<?> task, FutureBase<?> done) {
-        callSoonInternal(() -> task.wakeUp(done), task.isBackground()).task = task;
+        Handle h = callSoonInternal(() -> task.wakeUp(done), task.isBackground());
+        h.task = task;
+        if (done instanceof SimFuture<?> f) {
+            h.resource = f.resource;
+        }
     }
 
     Strand newStrand(Runnable body, Task<?> task) {

@@ -24,6 +24,12 @@ public sealed class Handle permits TimerHandle {
      * cost one delay, and later steps may pass it over again at no cost.
      */
     boolean passedOver;
+    /**
+     * The shared resource this callback's task operates on when it runs, as its suspension point named it
+     * ({@link Sim#yieldNow(Object)}, or the lock, queue, event or semaphore it waited on); null if unknown. Two
+     * callbacks on equal resources conflict: POS reorders them, and nothing else.
+     */
+    Object resource;
 
     Handle(EventLoop loop, Runnable callback, boolean background) {
         this.loop = loop;

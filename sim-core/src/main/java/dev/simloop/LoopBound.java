@@ -13,7 +13,8 @@ final class LoopBound {
     private EventLoop loop;
 
     /**
-     * A new waiter future on the running loop, binding {@code owner} to it on first use.
+     * A new waiter future on the running loop, binding {@code owner} to it on first use; the task it wakes will
+     * operate on {@code owner}, its shared resource for the policies.
      *
      * @param owner the primitive, for the message
      * @return a pending future of the running loop
@@ -29,6 +30,8 @@ final class LoopBound {
                     + "'. Make one per loop: create it inside the test body or the run, not in a static field or a "
                     + "field that several runs share.");
         }
-        return current.createFuture();
+        SimFuture<Void> waiter = current.createFuture();
+        waiter.resource = owner;
+        return waiter;
     }
 }

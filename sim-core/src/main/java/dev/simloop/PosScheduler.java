@@ -4,15 +4,17 @@ import java.util.IdentityHashMap;
 import java.util.SplittableRandom;
 
 /**
- * {@link Policy#pos()}: partial order sampling (Yuan et al., CAV 2018) without race information. Each callback gets
- * an independent random priority when it is first a candidate and keeps it until it runs; the highest runs.
+ * {@link Policy#pos()}: partial order sampling (Yuan, Yang, Gu, CAV 2018). Each ready callback gets an independent
+ * random priority when it is first a candidate; the highest runs. After it ran, every candidate that conflicts with it
+ * (the same {@linkplain Handle#resource shared resource}: a {@link Sim#yieldNow(Object)} name, or the lock, queue,
+ * event or semaphore it waited on) draws a new priority. That reset is what makes POS sample partial orders rather
+ * than interleavings: the order of two steps on different resources does not matter, so only racing steps are
+ * reshuffled, and each race is decided afresh, however long one side has waited.
  *
- * <p>POS resets the priorities of the events that race with the one that ran. The loop does not know which callbacks
- * touch the same state, so none is reset: within an iteration this samples a uniformly random order, as
- * {@link RandomScheduler} does, from different draws (fray's POS keeps a priority per thread and redraws it when the
- * thread runs, which under one-step-per-task iterations is the same distribution). It is kept so that sweeps and the
- * portfolio can name it, and so that race information, once the loop has it, has a place to go. The map is looked
- * up by identity, never iterated.
+ * <p>Without resource names (plain {@code yieldNow()}, timers, plain callbacks) nothing conflicts and POS samples a
+ * random order from fixed priorities, which is close to {@link RandomScheduler} but keeps a task that drew a low
+ * priority waiting longer. Reads and writes are not told apart: two accesses to one resource always conflict, which
+ * resets more than needed and never misses a race. The map is looked up by identity, never iterated.
  */
 final class PosScheduler extends Scheduler {
 
@@ -34,7 +36,16 @@ final class PosScheduler extends Scheduler {
                 bestPriority = p;
             }
         }
-        priorities.remove(candidates[best]);
+        Handle chosen = candidates[best];
+        priorities.remove(chosen);
+        Object resource = chosen.resource;
+        if (resource != null) {
+            for (int i = 0; i < n; i++) {
+                if (i != best && resource.equals(candidates[i].resource)) {
+                    priorities.put(candidates[i], random.nextLong());
+                }
+            }
+        }
         return best;
     }
 

@@ -136,6 +136,21 @@ public final class Sim {
     }
 
     /**
+     * A bare suspension point before an access to {@code resource}, as {@link #yieldNow()}, which also tells the
+     * policies what the task touches when it resumes: the partial-order sampling policy ({@link Policy#pos()})
+     * reorders only steps on equal resources, the way the systematic testers use read/write information. Name
+     * whatever two tasks share: a field's name ("balance"), or the shared object itself. Locks, queues, events,
+     * conditions and semaphores name themselves when a task waits on them. The trace shows it: "suspended on a yield
+     * before balance".
+     *
+     * @param resource what the task accesses next, compared with {@code equals}; not null
+     */
+    public static void yieldNow(Object resource) {
+        Objects.requireNonNull(resource, "resource");
+        requireTask("yieldNow").yieldBefore(resource);
+    }
+
+    /**
      * Wraps {@code coroutine} in a task on the current loop; see {@link EventLoop#createTask(Coroutine)}.
      *
      * @param coroutine the coroutine, not null, not started

@@ -19,6 +19,11 @@ public final class SimFuture<T> extends FutureBase<T> {
     private final String name;
     /** What cancel does instead of cancelling this future at once, or null; see {@link #onCancel}. */
     private Predicate<String> onCancel;
+    /**
+     * The primitive this future is a waiter of (a lock, a queue, ...), or null: the task it wakes goes on to operate
+     * on that primitive, which policies treat as its shared resource ({@link Handle#resource}).
+     */
+    Object resource;
 
     SimFuture(EventLoop loop, String name) {
         super(loop);

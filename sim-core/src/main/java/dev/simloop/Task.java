@@ -326,6 +326,20 @@ public final class Task<T> extends FutureBase<T> {
         suspend(Duration.ZERO);
     }
 
+    /** A bare suspension point before an access to {@code resource}, which the resumed step carries. */
+    void yieldBefore(Object resource) {
+        loop.scheduleStep(this).resource = resource;
+        suspend(new Access(resource));
+    }
+
+    /** What a task suspended on in {@link #yieldBefore}: the trace says "on a yield before {resource}". */
+    record Access(Object resource) {
+        @Override
+        public String toString() {
+            return "a yield before " + resource;
+        }
+    }
+
     private void suspend(Object on) {
         LoopListener listener = loop.listener;
         if (listener != null) {

@@ -100,6 +100,7 @@ public final class Trace {
                 case Task<?> t -> "on task '" + t.name() + "'";
                 case SimFuture<?> f -> "on future '" + f.name() + "'";
                 case Duration dur when dur.isZero() -> "on a bare yield";
+                case Task.Access access -> "on " + access;
                 case Duration dur -> "on sleep " + VirtualTimes.format(dur.toNanos());
                 case null -> "";
                 default -> "on " + d;

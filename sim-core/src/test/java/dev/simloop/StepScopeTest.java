@@ -5,6 +5,7 @@ import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.sleep;
 import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,5 +208,51 @@ class StepScopeTest {
         assertThat(searched(2, true, exhausted)).containsExactly("abc", "bac", "bca", "cab",
                 "found 2 delays (steps 2, 2)");
         assertThat(exhausted[0]).isFalse();
+    }
+
+    /** Two increments of x, each a read and a write after a yield, beside a bystander that yields ten times. */
+    private static Coroutine<Void> namedIncrements(boolean named) {
+        return Coroutine.ofVoid("main", () -> {
+            int[] x = {0};
+            Runnable increment = () -> {
+                if (named) {
+                    Sim.yieldNow("x");
+                } else {
+                    yieldNow();
+                }
+                int seen = x[0];
+                if (named) {
+                    Sim.yieldNow("x");
+                } else {
+                    yieldNow();
+                }
+                x[0] = seen + 1;
+            };
+            Task<Void> bystander = createTask("bystander", Coroutine.ofVoid(() -> {
+                for (int i = 0; i < 10; i++) {
+                    yieldNow();
+                }
+            }));
+            Task<Void> a = createTask("a", Coroutine.ofVoid(increment::run));
+            Task<Void> b = createTask("b", Coroutine.ofVoid(increment::run));
+            await(a);
+            await(b);
+            await(bystander);
+            if (x[0] != 2) {
+                throw new AssertionError("lost update: x = " + x[0]);
+            }
+        });
+    }
+
+    @Test
+    void posReshufflesTheStepsOnANamedResourceAndTheTraceNamesIt() {
+        assertThat(failures(() -> namedIncrements(false), Policy.pos(), 1000)).isEqualTo(178);
+        assertThat(failures(() -> namedIncrements(true), Policy.pos(), 1000)).isEqualTo(290);
+        assertThat(failures(() -> namedIncrements(true), Policy.random(), 1000))
+                .isEqualTo(failures(() -> namedIncrements(false), Policy.random(), 1000));
+        try (EventLoop loop = EventLoop.builder().trace(TraceLevel.DEFAULT).build()) {
+            assertThatThrownBy(() -> loop.runUntilComplete(namedIncrements(true))).hasMessage("lost update: x = 1");
+            assertThat(loop.trace().renderText()).contains("#3 0 s a suspended on a yield before x\n");
+        }
     }
 }
