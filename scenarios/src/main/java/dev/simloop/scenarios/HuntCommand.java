@@ -37,7 +37,8 @@ final class HuntCommand implements Callable<Integer> {
     private Integer seeds;
 
     @Option(names = "--policy", paramLabel = "P", converter = HunterArguments.PolicyConverter.class,
-            description = "FIFO, RANDOM, POS, PORTFOLIO (the default) or PCT(depth)")
+            description = "FIFO, RANDOM, POS, PORTFOLIO (the default) or PCT(depth); /iteration after it for "
+                    + "asyncio's per-iteration scope")
     private Policy policy;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads per sweep (default 1)")

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command-line bug hunter: {@code list} the scenarios, {@code hunt} their bugs by seed, {@code replay} one run.
+ * The command-line bug hunter: {@code list} the scenarios, {@code hunt} their bugs by seed, {@code replay} one run,
+ * and measure the policies on the ported SCTBench programs ({@code sctbench}).
  *
  * <p>Exit codes: 0 when all went as expected, 1 when a fixed version failed a seed, 2 for bad arguments (a one-line
  * error and the usage on standard error).
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Command(name = "simloop-hunt", mixinStandardHelpOptions = true, version = "simloop-hunt 0.1",
         description = "Hunts the concurrency bugs of simloop's scenarios by seed, and replays a seed step by step.",
-        subcommands = {ListCommand.class, HuntCommand.class, ReplayCommand.class})
+        subcommands = {ListCommand.class, HuntCommand.class, ReplayCommand.class, SctBenchCommand.class})
 public final class Hunter implements Runnable {
 
     @CommandLine.Spec

@@ -54,7 +54,7 @@ final class HunterArguments {
                 return Policy.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + text + "' is not a policy: use FIFO, RANDOM, "
-                        + "POS, PORTFOLIO or PCT(depth), for example PCT(3).");
+                        + "POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally followed by /iteration.");
             }
         }
     }
