@@ -151,7 +151,8 @@ public final class Decisions {
      * How many callbacks were ready to pick from at decision {@code i}.
      *
      * @param i from 0 to {@link #size()} - 1
-     * @return at least 2
+     * @return at least 2 for decisions a run took; 0 where a written schedule ({@link #of}, {@link #parse}) left it
+     *     out
      */
     public int options(int i) {
         return options[i];
@@ -234,6 +235,99 @@ public final class Decisions {
             }
         }
         return new Decisions(seed, policy, perIteration, c, o, delaySteps);
+    }
+
+    /**
+     * A schedule written by hand, in the step scope: at the i-th decision (each step with two or more ready callbacks)
+     * pick index {@code picks[i]} among them in FIFO order (0 is CPython's choice); past the last pick, FIFO. A
+     * schedule found once can so become a regression test:
+     * {@code simulation.replay(Decisions.of(0, 0, 1))}. An index that does not exist at its decision runs FIFO there.
+     *
+     * @param seed the seed of the run (it drives {@link EventLoop#random()} and buggify)
+     * @param picks the index picked at each decision, each at least 0
+     * @return the decisions
+     */
+    public static Decisions of(long seed, int... picks) {
+        for (int p : picks) {
+            if (p < 0) {
+                throw new IllegalArgumentException("A pick is an index among the ready callbacks, at least 0, was "
+                        + p + ".");
+            }
+        }
+        return new Decisions(seed, GIVEN, false, picks.clone(), new int[picks.length], new long[0]);
+    }
+
+    /** The policy name of decisions made by {@link #of} or {@link #parse} without one. */
+    private static final String GIVEN = "SCHEDULE";
+
+    /**
+     * These decisions on one line, as {@link #parse(String)} reads them: "seed=0x00000000000000ab scope=step
+     * picks=0/2 1/3 0/2" (each pick as index/options, or the index alone where the options are not known).
+     */
+    public String toLine() {
+        StringBuilder sb = new StringBuilder("seed=").append(hex(seed)).append(" scope=")
+                .append(perIteration ? "iteration" : "step").append(" picks=");
+        for (int i = 0; i < choices.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(choices[i]);
+            if (options[i] > 0) {
+                sb.append('/').append(options[i]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads decisions from the one-line form of {@link #toLine()}: {@code seed=} (hex with 0x, or decimal),
+     * optionally {@code scope=step} or {@code scope=iteration} (step by default), then {@code picks=} and the picks,
+     * each an index or index/options, separated by spaces or commas.
+     *
+     * @param line the line, not null
+     * @return the decisions
+     * @throws IllegalArgumentException naming what is wrong, with the expected form
+     */
+    public static Decisions parse(String line) {
+        String text = Objects.requireNonNull(line, "line").trim();
+        String form = " Write it as: seed=0x00000000000000ab scope=step picks=0 1/3 0.";
+        int at = text.indexOf("picks=");
+        if (!text.startsWith("seed=") || at < 0) {
+            throw new IllegalArgumentException("'" + line + "' is not a schedule: it must start with seed= and "
+                    + "have picks=." + form);
+        }
+        long seed;
+        boolean perIteration = false;
+        String[] head = text.substring(0, at).trim().split("\\s+");
+        try {
+            String s = head[0].substring("seed=".length());
+            seed = s.startsWith("0x") ? HexFormat.fromHexDigitsToLong(s.substring(2)) : Long.parseLong(s);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + head[0] + "' is not a seed." + form, e);
+        }
+        for (int i = 1; i < head.length; i++) {
+            switch (head[i]) {
+                case "scope=step" -> perIteration = false;
+                case "scope=iteration" -> perIteration = true;
+                default -> throw new IllegalArgumentException("'" + head[i] + "' is not scope=step or "
+                        + "scope=iteration." + form);
+            }
+        }
+        String body = text.substring(at + "picks=".length()).trim();
+        String[] parts = body.isEmpty() ? new String[0] : body.split("[\\s,]+");
+        int[] c = new int[parts.length];
+        int[] o = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            int slash = parts[i].indexOf('/');
+            try {
+                c[i] = Integer.parseInt(slash < 0 ? parts[i] : parts[i].substring(0, slash));
+                o[i] = slash < 0 ? 0 : Integer.parseInt(parts[i].substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Pick " + (i + 1) + " '" + parts[i] + "' is not an index or "
+                        + "index/options." + form, e);
+            }
+            if (c[i] < 0) {
+                throw new IllegalArgumentException("Pick " + (i + 1) + " '" + parts[i] + "' is negative." + form);
+            }
+        }
+        return new Decisions(seed, GIVEN, perIteration, c, o, new long[0]);
     }
 
     /** The seed as simloop prints seeds: "0x" and 16 hex digits. */

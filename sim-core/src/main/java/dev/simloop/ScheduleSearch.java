@@ -24,8 +24,11 @@ final class ScheduleSearch {
     private final boolean perIteration;
     private final int bound;
     private final long maxSchedules;
+    /** {@link System#nanoTime()} past which the search stops: a budget for the search, never read inside a run. */
+    private final long deadline;
     private long visited;
     private boolean exhausted;
+    private String stoppedBy;
 
     /**
      * @param simulation whose body and loop settings each run uses
@@ -34,9 +37,12 @@ final class ScheduleSearch {
      * @param perIteration the scope the schedules are in
      * @param bound the most delays a visited schedule takes, at least 0
      * @param maxSchedules the most schedules to run
+     * @param maxNanos the most wall-clock time the search may take
      */
     ScheduleSearch(Simulation simulation, long seed, String policyName, boolean perIteration, int bound,
-            long maxSchedules) {
+            long maxSchedules, long maxNanos) {
+        long now = System.nanoTime();
+        this.deadline = maxNanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + maxNanos;
         this.simulation = simulation;
         this.seed = seed;
         this.policyName = policyName;
@@ -79,6 +85,11 @@ final class ScheduleSearch {
                 continue;
             }
             if (visited >= maxSchedules) {
+                stoppedBy = "its limit of " + maxSchedules + " schedules";
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                stoppedBy = "its time limit";
                 return null;
             }
             RunResult r = run(child);
@@ -132,5 +143,10 @@ final class ScheduleSearch {
     /** Whether the last search visited every schedule within the bound (it was not stopped by a run or the limit). */
     boolean exhausted() {
         return exhausted;
+    }
+
+    /** What stopped the search before it was exhausted: "its limit of N schedules", "its time limit"; else null. */
+    String stoppedBy() {
+        return stoppedBy;
     }
 }

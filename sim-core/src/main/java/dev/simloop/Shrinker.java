@@ -78,7 +78,7 @@ final class Shrinker {
     private RunResult fewestDelays(RunResult shrunk) {
         for (int bound = 1; bound < shrunk.decisions().delays() && replays < BUDGET; bound++) {
             ScheduleSearch search = new ScheduleSearch(simulation, original.seed(), decisions.policy(),
-                    decisions.perIteration(), bound, BUDGET - replays);
+                    decisions.perIteration(), bound, BUDGET - replays, Long.MAX_VALUE);
             RunResult found = search.search(this::sameFailure);
             replays += (int) search.visited();
             if (found != null) {

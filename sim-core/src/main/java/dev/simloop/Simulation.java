@@ -32,27 +32,37 @@ import org.apiguardian.api.API;
 public final class Simulation {
 
     private final Supplier<? extends Coroutine<?>> body;
-    private final Policy policy;
-    private final long baseSeed;
-    private final int seedCount;
-    private final int threads;
-    private final boolean checkDeterminism;
-    private final boolean shrink;
-    private final boolean stopAtFirstFailure;
-    private final EventLoop.Builder loop;
+    // The settings: each setter returns a changed copy (copy()), so a Simulation is never modified once returned.
+    private Policy policy = Policy.random();
+    private long baseSeed;
+    private int seedCount = 100;
+    private int threads = 1;
+    private boolean checkDeterminism;
+    private boolean shrink = true;
+    private boolean stopAtFirstFailure = true;
+    private EventLoop.Builder loop = EventLoop.builder().name("simulation").trace(TraceLevel.DEFAULT);
+    /** The most schedules an {@link #explore(int)} runs. */
+    private long maxSchedules = 100_000;
+    /** The most wall-clock time an {@link #explore(int)} takes, in nanoseconds. */
+    private long maxSearchNanos = Duration.ofMinutes(10).toNanos();
 
-    private Simulation(Supplier<? extends Coroutine<?>> body, Policy policy, long baseSeed, int seedCount,
-            int threads, boolean checkDeterminism, boolean shrink, boolean stopAtFirstFailure,
-            EventLoop.Builder loop) {
+    private Simulation(Supplier<? extends Coroutine<?>> body) {
         this.body = body;
-        this.policy = policy;
-        this.baseSeed = baseSeed;
-        this.seedCount = seedCount;
-        this.threads = threads;
-        this.checkDeterminism = checkDeterminism;
-        this.shrink = shrink;
-        this.stopAtFirstFailure = stopAtFirstFailure;
-        this.loop = loop;
+    }
+
+    private Simulation copy() {
+        Simulation c = new Simulation(body);
+        c.policy = policy;
+        c.baseSeed = baseSeed;
+        c.seedCount = seedCount;
+        c.threads = threads;
+        c.checkDeterminism = checkDeterminism;
+        c.shrink = shrink;
+        c.stopAtFirstFailure = stopAtFirstFailure;
+        c.loop = loop;
+        c.maxSchedules = maxSchedules;
+        c.maxSearchNanos = maxSearchNanos;
+        return c;
     }
 
     /**
@@ -64,8 +74,7 @@ public final class Simulation {
      * @return the simulation
      */
     public static Simulation of(Supplier<? extends Coroutine<?>> body) {
-        return new Simulation(Objects.requireNonNull(body, "body"), Policy.random(), 0, 100, 1, false, true, true,
-                EventLoop.builder().name("simulation").trace(TraceLevel.DEFAULT));
+        return new Simulation(Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -75,8 +84,9 @@ public final class Simulation {
      * @return a new simulation
      */
     public Simulation policy(Policy policy) {
-        return new Simulation(body, Objects.requireNonNull(policy, "policy"), baseSeed, seedCount, threads,
-                checkDeterminism, shrink, stopAtFirstFailure, loop);
+        Simulation c = copy();
+        c.policy = Objects.requireNonNull(policy, "policy");
+        return c;
     }
 
     /**
@@ -91,8 +101,10 @@ public final class Simulation {
             throw new IllegalArgumentException("Configuration error: a sweep needs at least 1 seed, was " + count
                     + ".");
         }
-        return new Simulation(body, policy, base, count, threads, checkDeterminism, shrink, stopAtFirstFailure,
-                loop);
+        Simulation c = copy();
+        c.baseSeed = base;
+        c.seedCount = count;
+        return c;
     }
 
     /**
@@ -106,8 +118,9 @@ public final class Simulation {
             throw new IllegalArgumentException("Configuration error: threads must be at least 1, was " + threads
                     + ".");
         }
-        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
-                stopAtFirstFailure, loop);
+        Simulation c = copy();
+        c.threads = threads;
+        return c;
     }
 
     /**
@@ -118,7 +131,9 @@ public final class Simulation {
      * @return a new simulation
      */
     public Simulation checkDeterminism(boolean check) {
-        return new Simulation(body, policy, baseSeed, seedCount, threads, check, shrink, stopAtFirstFailure, loop);
+        Simulation c = copy();
+        c.checkDeterminism = check;
+        return c;
     }
 
     /**
@@ -128,8 +143,9 @@ public final class Simulation {
      * @return a new simulation
      */
     public Simulation shrink(boolean shrink) {
-        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
-                stopAtFirstFailure, loop);
+        Simulation c = copy();
+        c.shrink = shrink;
+        return c;
     }
 
     /**
@@ -139,7 +155,9 @@ public final class Simulation {
      * @return a new simulation
      */
     public Simulation stopAtFirstFailure(boolean stop) {
-        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink, stop, loop);
+        Simulation c = copy();
+        c.stopAtFirstFailure = stop;
+        return c;
     }
 
     /**
@@ -156,8 +174,9 @@ public final class Simulation {
             throw new IllegalArgumentException("Configuration error: a simulation runs on virtual time, but the loop "
                     + "settings are realTime(). Pass the builder without realTime().");
         }
-        return new Simulation(body, policy, baseSeed, seedCount, threads, checkDeterminism, shrink,
-                stopAtFirstFailure, Objects.requireNonNull(settings, "settings"));
+        Simulation c = copy();
+        c.loop = settings;
+        return c;
     }
 
     /**
@@ -169,6 +188,68 @@ public final class Simulation {
      */
     public static long seedOf(long base, int index) {
         return TraceRecorder.mix(base + (index + 1L) * 0x9E3779B97F4A7C15L);
+    }
+
+    /**
+     * The limits of an {@link #explore(int)}: at most {@code maxSchedules} schedules (100,000 by default) and
+     * {@code maxTime} of wall-clock time (10 minutes by default). A search stopped by either says so: its result is
+     * not {@linkplain ExploreResult#complete() complete}, and its report is no guarantee.
+     *
+     * @param maxSchedules at least 1
+     * @param maxTime positive, not null
+     * @return a new simulation
+     */
+    public Simulation searchLimits(long maxSchedules, Duration maxTime) {
+        if (maxSchedules < 1 || Objects.requireNonNull(maxTime, "maxTime").isNegative() || maxTime.isZero()) {
+            throw new IllegalArgumentException("Configuration error: a search needs at least 1 schedule and a "
+                    + "positive time, was " + maxSchedules + " schedules and " + maxTime + ".");
+        }
+        Simulation c = copy();
+        c.maxSchedules = maxSchedules;
+        c.maxSearchNanos = maxTime.toNanos();
+        return c;
+    }
+
+    /**
+     * Runs every schedule of the test that differs from FIFO by at most {@code delays} delays, each once, depth first,
+     * until one fails (delay bounding: Emmi, Qadeer, Rakamaric, POPL 2011). A delay passes over a ready task that FIFO
+     * would run next ({@link Decisions#delays()}); with 0 the search runs FIFO alone, with 1 every schedule that holds
+     * one task back, for any number of steps, and so on. Where sampling ({@link #sweep()}) finds bugs that many
+     * schedules share, this finds a bug that lives in a single schedule, and when none fails its report is a
+     * guarantee: "All 2,256 schedules with at most 2 delays pass."
+     *
+     * <p>Every schedule runs with the sweep's first seed ({@link #seedOf}{@code (base, 0)}), which still drives
+     * {@link EventLoop#random()} and buggify, and in the scope of this simulation's policy (per iteration if it is
+     * {@link Policy#perIteration()}); the policy's own choices do not matter. A failure is shrunk to the fewest delays
+     * a schedule fails with, if shrinking is on, within the same limits ({@link #searchLimits}).
+     *
+     * @param delays the delay bound, at least 0
+     * @return what the search covered and the first failure
+     */
+    public ExploreResult explore(int delays) {
+        if (delays < 0) {
+            throw new IllegalArgumentException("Configuration error: the delay bound must be at least 0, was "
+                    + delays + ".");
+        }
+        long seed = seedOf(baseSeed, 0);
+        ScheduleSearch search = new ScheduleSearch(this, seed, "SEARCH", policy.isPerIteration(), delays,
+                maxSchedules, maxSearchNanos);
+        RunResult found = search.search(RunResult::failed);
+        RunResult shrunk = null;
+        if (found != null) {
+            shrunk = found;
+            for (int fewer = 0; shrink && fewer < found.decisions().delays(); fewer++) {
+                ScheduleSearch lower = new ScheduleSearch(this, seed, "SEARCH", policy.isPerIteration(), fewer,
+                        maxSchedules, maxSearchNanos);
+                RunResult f = lower.search(r -> r.failed()
+                        && r.failure().getClass() == found.failure().getClass());
+                if (f != null) {
+                    shrunk = f;
+                    break;
+                }
+            }
+        }
+        return new ExploreResult(delays, search.visited(), search.exhausted(), search.stoppedBy(), found, shrunk);
     }
 
     /** The policy with its step count filled in from one FIFO run where it needs one. */

@@ -185,7 +185,7 @@ class StepScopeTest {
     private static List<String> searched(int bound, boolean failIfCFirst, boolean[] exhausted) {
         List<String> orders = new ArrayList<>();
         ScheduleSearch search = new ScheduleSearch(Simulation.of(() -> threeInOneStep(orders, failIfCFirst)), 0,
-                "RANDOM", false, bound, 100);
+                "RANDOM", false, bound, 100, Long.MAX_VALUE);
         RunResult found = search.search(RunResult::failed);
         exhausted[0] = search.exhausted();
         assertThat(search.visited()).isEqualTo(orders.size());
