@@ -18,9 +18,13 @@ final class DecisionLog {
     private int[] fresh;
     private int[] freshFrom;
     private int freshSize;
+    /** How many fresh positions a decision records at most: the search's remaining delays plus one. */
+    private final int freshCap;
 
-    DecisionLog(boolean recordsFrontier) {
-        if (recordsFrontier) {
+    /** @param frontierCap the most fresh positions to record per decision, 0 to record none */
+    DecisionLog(int frontierCap) {
+        this.freshCap = frontierCap;
+        if (frontierCap > 0) {
             fresh = new int[64];
             freshFrom = new int[65];
         }
@@ -30,14 +34,18 @@ final class DecisionLog {
         return fresh != null;
     }
 
-    /** Records which of decision {@code size - 1}'s candidates had never been passed over (before its pick). */
+    /**
+     * Records which of decision {@code size - 1}'s candidates had never been passed over (before its pick), the first
+     * {@link #freshCap} of them: a pick past more would cost more delays than the search has left.
+     */
     void addFresh(Handle[] candidates, int n) {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, recorded = 0; i < n && recorded < freshCap; i++) {
             if (!candidates[i].passedOver) {
                 if (freshSize == fresh.length) {
                     fresh = Arrays.copyOf(fresh, freshSize * 2);
                 }
                 fresh[freshSize++] = i;
+                recorded++;
             }
         }
         if (size >= freshFrom.length) {

@@ -59,7 +59,10 @@ public final class Decisions {
      */
     record Frontier(int[] positions, int[] from) {
 
-        /** What picking index {@code choice} at decision {@code i} costs: the candidates ahead never passed over. */
+        /**
+         * What picking index {@code choice} at decision {@code i} costs: the candidates ahead never passed over (at
+         * least the recorded count where the record was capped).
+         */
         int cost(int i, int choice) {
             int c = 0;
             for (int p = from[i]; p < from[i + 1] && positions[p] < choice; p++) {

@@ -62,6 +62,7 @@ public final class Policy {
     private static final Policy POS = new Policy(Kind.POS, 0, 0, null, false, 0);
 
     private final Kind kind;
+    /** PCT's bug depth d; for a search's run, how many never-passed-over candidates each decision records. */
     private final int depth;
     /** The test's step count k: PCT draws its change points from it, and the default fair tail derives from it. */
     private final long steps;
@@ -142,10 +143,11 @@ public final class Policy {
 
     /**
      * A run of a schedule search: replays {@code prefix}, then FIFO, and records at each decision which candidates had
-     * never been passed over, so the search knows what every other pick there would cost.
+     * never been passed over (the first {@code delaysLeft + 1}, kept in {@link #depth}), so the search knows what
+     * every other pick there would cost.
      */
-    static Policy search(Decisions prefix) {
-        return new Policy(Kind.SEARCH, 0, 0, prefix, prefix.perIteration(), 0);
+    static Policy search(Decisions prefix, int delaysLeft) {
+        return new Policy(Kind.SEARCH, delaysLeft + 1, 0, prefix, prefix.perIteration(), 0);
     }
 
     /**
@@ -297,7 +299,7 @@ public final class Policy {
             case REPLAY -> new ReplayScheduler(decisions);
             case SEARCH -> {
                 ReplayScheduler s = new ReplayScheduler(decisions);
-                s.recordsFrontier = true;
+                s.frontierCap = depth;
                 yield s;
             }
             case PORTFOLIO -> {

@@ -69,7 +69,7 @@ final class ReadyQueue {
         this.scheduler = scheduler;
         this.perIteration = scheduler != null && scheduler.perIteration;
         this.batch = scheduler == null ? null : new Handle[16];
-        this.decisions = scheduler == null ? null : new DecisionLog(scheduler.recordsFrontier);
+        this.decisions = scheduler == null ? null : new DecisionLog(scheduler.frontierCap);
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -280,7 +280,7 @@ final class ReadyQueue {
             choice = scheduler.pick(batch, n, step);
             if (n > 1) {
                 decisions.add(choice, n);
-                if (decisions.recordsFrontier()) {
+                if (decisions.recordsFrontier()) { // a search's run
                     decisions.addFresh(batch, n);
                 }
                 if (choice > 0) {

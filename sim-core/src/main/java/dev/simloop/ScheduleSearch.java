@@ -132,7 +132,7 @@ final class ScheduleSearch {
         int[] options = new int[choices.length];
         Arrays.fill(options, 2);
         Decisions prefix = new Decisions(seed, policyName, perIteration, choices, options, new long[0]);
-        return simulation.runOnce(seed, Policy.search(prefix));
+        return simulation.runOnce(seed, Policy.search(prefix, bound));
     }
 
     /** How many schedules were run. */

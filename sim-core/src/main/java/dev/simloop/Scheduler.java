@@ -17,8 +17,11 @@ abstract class Scheduler {
     boolean perIteration;
     /** The last step this scheduler decides; later steps run in FIFO order (the fair tail). */
     long fairAfter = Long.MAX_VALUE;
-    /** Set for a search's runs: the decisions record which candidates had never been passed over. */
-    boolean recordsFrontier;
+    /**
+     * For a search's runs: how many of the candidates never passed over the decisions record, at most, per decision
+     * (the first ones in FIFO order; a search with d delays left needs d + 1); 0 elsewhere.
+     */
+    int frontierCap;
 
     /** A task was created in this run; called before its first step is scheduled. */
     void taskCreated(Task<?> task) {}

@@ -1,5 +1,6 @@
 package dev.simloop.scenarios;
 
+import dev.simloop.ExploreResult;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code sctbench}: how well each policy finds the bugs of the ported SCTBench programs, as a Markdown table: per
  * program and policy the hit rate over the seeds and the median number of seeds to the first failure, and per program
- * the fewest delays a failure needs (the first failure found, shrunk).
+ * the fewest delays a failure needs with the number of schedules the search ran to find it
+ * ({@link Simulation#explore(int)} with bounds 0, 1, 2, ... up to {@code --max-delays}).
  */
 @Command(name = "sctbench", description = "Measures the policies on the ported SCTBench programs (a Markdown table).")
 final class SctBenchCommand implements Callable<Integer> {
@@ -44,6 +46,14 @@ final class SctBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads per sweep (default 1)")
     private int threads;
 
+    @Option(names = "--max-delays", paramLabel = "B", defaultValue = "3",
+            description = "the highest delay bound the search tries (default 3)")
+    private int maxDelays;
+
+    @Option(names = "--max-schedules", paramLabel = "N", defaultValue = "200000",
+            description = "the most schedules one search runs (default 200000)")
+    private long maxSchedules;
+
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
@@ -62,14 +72,12 @@ final class SctBenchCommand implements Callable<Integer> {
         PrintWriter out = cli.getOut();
         List<String> header = new ArrayList<>(List.of("program"));
         policies.forEach(p -> header.add(HunterArguments.name(p)));
-        header.add("fewest delays");
+        header.add("delays needed / schedules");
         out.println(row(header));
         out.println(row(header.stream().map(h -> "---").toList()));
         int foundByFirst = 0;
         for (SctProgram program : chosen) {
             List<String> cells = new ArrayList<>(List.of(program.name()));
-            RunResult firstFailure = null;
-            Simulation sim = null;
             for (Policy policy : policies) {
                 cli.getErr().print("\r" + program.name() + " under " + policy + "...                    ");
                 cli.getErr().flush();
@@ -77,15 +85,13 @@ final class SctBenchCommand implements Callable<Integer> {
                         .shrink(false);
                 SweepResult r = s.sweep();
                 cells.add(cell(r));
-                if (firstFailure == null && r.firstFailure().isPresent()) {
-                    firstFailure = r.firstFailure().get();
-                    sim = s;
-                }
                 if (policy == policies.get(0) && r.firstFailure().isPresent()) {
                     foundByFirst++;
                 }
             }
-            cells.add(firstFailure == null ? "-" : String.valueOf(sim.shrink(firstFailure).decisions().delays()));
+            cli.getErr().print("\r" + program.name() + ": searching...                    ");
+            cli.getErr().flush();
+            cells.add(delaysNeeded(program));
             out.println(row(cells));
         }
         cli.getErr().print("\r" + " ".repeat(60) + "\r");
@@ -94,6 +100,26 @@ final class SctBenchCommand implements Callable<Integer> {
                 + "first failure (the gaps between failing seeds). Found by " + HunterArguments.name(policies.get(0))
                 + ": " + foundByFirst + " of " + chosen.size() + ".");
         return 0;
+    }
+
+    /**
+     * "1 / 37": the smallest bound at which a search finds a failure, and how many schedules that search ran; "&gt; 2"
+     * when none fails up to {@code --max-delays}, with "(limit)" when a search stopped at its limit first.
+     */
+    private String delaysNeeded(SctProgram program) {
+        Simulation sim = program.simulation(Policy.FIFO, 1).shrink(false)
+                .searchLimits(maxSchedules, java.time.Duration.ofMinutes(2));
+        for (int bound = 0; bound <= maxDelays; bound++) {
+            ExploreResult r = sim.explore(bound);
+            if (r.failed()) {
+                return bound + " / " + String.format(Locale.ROOT, "%,d", r.schedules());
+            }
+            if (!r.complete()) {
+                return "> " + (bound - 1) + " (" + String.format(Locale.ROOT, "%,d", r.schedules())
+                        + " schedules with " + bound + " did not fail)";
+            }
+        }
+        return "> " + maxDelays;
     }
 
     /** "33.2% / 3": the hit rate and the median gap between failing seeds; "0% / -" when nothing failed. */
