@@ -16,9 +16,11 @@ import java.util.Locale;
 /**
  * Fuzzing throughput: a scenario of 10 tasks doing 100 awaits each, swept under RANDOM with the default trace.
  *
- * <p>Prints {@code simloop-bench fuzz_runs_per_s <runs/s> runs/s} (one thread) and
- * {@code simloop-bench fuzz_parallel_speedup <x> x} (the same seeds on 2 threads against 1). Wall-clock figures,
- * so this is a benchmark, never a unit test. Arguments: [seconds per measurement, default 5].
+ * <p>Prints {@code simloop-bench fuzz_runs_per_s <runs/s> runs/s} (one thread, RANDOM in its default step scope),
+ * {@code fuzz_runs_per_s.iteration} (the same under {@code RANDOM/iteration}, the scope every policy had before
+ * 0.2, measured in the same run for the comparison) and {@code simloop-bench fuzz_parallel_speedup <x> x} (the same
+ * seeds on 2 threads against 1). Wall-clock figures, so this is a benchmark, never a unit test. Arguments: [seconds
+ * per measurement, default 5].
  */
 public final class FuzzBench {
     private FuzzBench() {}
@@ -43,17 +45,25 @@ public final class FuzzBench {
     }
 
     static Simulation sweep(int seeds, int threads) {
-        return Simulation.of(FuzzBench::scenario).policy(Policy.random()).seeds(0x5EED, seeds).threads(threads);
+        return sweep(Policy.random(), seeds, threads);
+    }
+
+    static Simulation sweep(Policy policy, int seeds, int threads) {
+        return Simulation.of(FuzzBench::scenario).policy(policy).seeds(0x5EED, seeds).threads(threads);
     }
 
     /** Runs sweeps of {@code seeds} runs for about {@code seconds}; returns runs per second. */
     static double measure(int seeds, int threads, double seconds) {
+        return measure(Policy.random(), seeds, threads, seconds);
+    }
+
+    static double measure(Policy policy, int seeds, int threads, double seconds) {
         long runs = 0;
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long now;
         do {
-            SweepResult r = sweep(seeds, threads).sweep();
+            SweepResult r = sweep(policy, seeds, threads).sweep();
             if (!r.failures().isEmpty()) {
                 throw new AssertionError(r.report());
             }
@@ -67,15 +77,19 @@ public final class FuzzBench {
         run(args.length > 0 ? Double.parseDouble(args[0]) : 5);
     }
 
-    /** Measures and prints both figures, spending about {@code 4 * seconds} of wall time. */
+    /** Measures and prints the figures, spending about {@code 6 * seconds} of wall time. */
     static void run(double seconds) {
         // Sweeps of 10,000 seeds, as a seed sweep or a hunt runs them; each sweep starts its threads afresh.
         int seeds = 10_000;
         measure(seeds, 1, seconds); // warm-up, both paths: the JIT settles on the 2-thread profile late otherwise
         measure(seeds, 2, seconds);
+        Policy perIteration = Policy.random().perIteration();
+        measure(perIteration, seeds, 1, seconds);
         double one = measure(seeds, 1, seconds);
+        double oneIteration = measure(perIteration, seeds, 1, seconds);
         double two = measure(seeds, 2, seconds);
         System.out.printf(Locale.ROOT, "simloop-bench fuzz_runs_per_s %.0f runs/s%n", one);
+        System.out.printf(Locale.ROOT, "simloop-bench fuzz_runs_per_s.iteration %.0f runs/s%n", oneIteration);
         System.out.printf(Locale.ROOT, "simloop-bench fuzz_parallel_speedup %.2f x%n", two / one);
         System.out.println("# fuzz: 10 tasks x 100 awaits, RANDOM, default trace, sweeps of 10,000 seeds, "
                 + Runtime.getRuntime().availableProcessors() + " cpus");

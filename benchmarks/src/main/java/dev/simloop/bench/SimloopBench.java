@@ -17,8 +17,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The {@code simloop-bench} command: runs the benchmarks and prints one line per figure,
  * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
  *
- * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code memory},
- * {@code realtime}, as
+ * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code sct},
+ * {@code memory}, {@code realtime}, as
  * separate arguments or one separated by commas ({@code -Dbench.args=switch,timers} through Maven).
  */
 public final class SimloopBench {
@@ -29,7 +29,7 @@ public final class SimloopBench {
         for (String arg : args) {
             asked.addAll(List.of(arg.trim().split("[,\\s]+")));
         }
-        List<String> all = List.of("switch", "timers", "fuzz", "memory", "realtime");
+        List<String> all = List.of("switch", "timers", "fuzz", "sct", "memory", "realtime");
         List<String> what = asked.isEmpty() || asked.contains("all") ? all : asked;
         if (!all.containsAll(what)) {
             System.err.println("simloop-bench: unknown benchmark in " + what + "; choose from " + all + " or all");
@@ -51,6 +51,10 @@ public final class SimloopBench {
         if (what.contains("fuzz")) {
             System.err.println("simloop-bench: running FuzzBench (5 s warm-up and 5 s measurement, 1 and 2 threads)");
             FuzzBench.run(5);
+        }
+        if (what.contains("sct")) {
+            System.err.println("simloop-bench: running SctBench (29 programs: sweeps, a hunt, a search; about 40 s)");
+            SctBenchmark.run();
         }
         if (what.contains("memory")) {
             double mb = MemoryBench.megabytesForSuspendedTasks(1_000_000, StrandBackend.CONTINUATION);

@@ -28,8 +28,26 @@ final class FailureReport {
     /** The run's failure as the test reports it: see {@link #cause}. */
     private final Throwable cause;
 
+    /** For a schedule of a search (or one given): which one ("schedule 37 of the search ..."); null for a seed. */
+    private final String schedule;
+
     FailureReport(SimConfig config, SeedPlan plan, RunResult failed, RunResult shrunk, int number, String why,
             String traceFile) {
+        this(config, plan, failed, shrunk, number, why, traceFile, null);
+    }
+
+    /**
+     * The report of a failing schedule: {@code which} names it ("schedule 37 of the search with at most 2 delays");
+     * the replay line gives the schedule itself, the one of the shrunk run if shrinking found fewer delays.
+     */
+    static FailureReport ofSchedule(SimConfig config, RunResult failed, RunResult shrunk, String which,
+            String traceFile) {
+        return new FailureReport(config, null, failed, shrunk, 0, "", traceFile, which);
+    }
+
+    private FailureReport(SimConfig config, SeedPlan plan, RunResult failed, RunResult shrunk, int number, String why,
+            String traceFile, String schedule) {
+        this.schedule = schedule;
         this.config = config;
         this.plan = plan;
         this.failed = failed;
@@ -46,18 +64,29 @@ final class FailureReport {
 
     String message() {
         String seed = Decisions.hex(failed.seed());
-        StringBuilder sb = new StringBuilder(config.test()).append(" failed on run ").append(number).append(" of ")
-                .append(plan.total()).append(plan.shard()).append(why.isEmpty() ? "" : " (" + why + ")")
-                .append(": seed ").append(seed).append(", policy ").append(failed.policy())
+        StringBuilder sb = new StringBuilder(config.test());
+        if (schedule != null) {
+            sb.append(" failed on ").append(schedule);
+        } else {
+            sb.append(" failed on run ").append(number).append(" of ").append(plan.total()).append(plan.shard())
+                    .append(why.isEmpty() ? "" : " (" + why + ")");
+        }
+        sb.append(": seed ").append(seed).append(", policy ").append(failed.policy())
                 .append(", ended at virtual time ").append(seconds(failed.virtualTime())).append(" after ")
                 .append(failed.steps()).append(failed.steps() == 1 ? " step" : " steps")
                 .append(failed.trace() == null ? "" : ", trace fingerprint " + Decisions.hex(failed.fingerprint()))
-                .append('.')
-                .append("\nReplay: @SimTest(seed = \"").append(seed).append("\", policy = \"")
-                .append(config.policyName()).append("\")  or  -Dtest=").append(config.test())
-                .append(" -Dsimloop.seed=").append(seed).append(' ')
-                .append(shellQuoted("-Dsimloop.policy=" + config.policyName()))
-                .append("\nFailure: ").append(cause);
+                .append('.');
+        if (schedule != null) {
+            String line = shrunk.decisions().toLine();
+            sb.append("\nReplay: @SimTest(schedule = \"").append(line).append("\")  or  -Dtest=")
+                    .append(config.test()).append(' ').append(shellQuoted("-Dsimloop.schedule=" + line));
+        } else {
+            sb.append("\nReplay: @SimTest(seed = \"").append(seed).append("\", policy = \"")
+                    .append(config.policyName()).append("\")  or  -Dtest=").append(config.test())
+                    .append(" -Dsimloop.seed=").append(seed).append(' ')
+                    .append(shellQuoted("-Dsimloop.policy=" + config.policyName()));
+        }
+        sb.append("\nFailure: ").append(cause);
         if (shrunk.trace() != null) {
             sb.append(shrunk == failed ? "\nInterleaving, per task:\n" : "\nShrunk to "
                     + shrunk.decisions().describeDelays() + " from FIFO, per task:\n")

@@ -1,5 +1,6 @@
 package dev.simloop.junit;
 
+import dev.simloop.Decisions;
 import dev.simloop.Policy;
 import dev.simloop.TraceLevel;
 import java.lang.reflect.Method;
@@ -21,15 +22,19 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param policyName the policy as {@link Policy#parse} reads it, upper case without spaces ("PORTFOLIO")
  * @param regressions seeds that always run before the sweep
  * @param shard which part of the seeds to run: {@code {i, n}}, 1 &lt;= i &lt;= n; {@code {1, 1}} for all
+ * @param explore the delay bound of a systematic search instead of seeds, or -1
+ * @param schedule the one schedule to run instead of seeds, in {@link Decisions#toLine()} form, or null
  */
 record SimConfig(String test, int seeds, Long exactSeed, String policyName, long[] regressions, long maxSteps,
         Duration maxVirtualTime, TraceLevel trace, boolean checkDeterminism, int threads, boolean perSeedInvocations,
-        int[] shard) {
+        int[] shard, int explore, String schedule) {
 
     static final String SEEDS = "simloop.seeds";
     static final String SEED = "simloop.seed";
     static final String POLICY = "simloop.policy";
     static final String SHARD = "simloop.shard";
+    static final String EXPLORE = "simloop.explore";
+    static final String SCHEDULE = "simloop.schedule";
 
     /**
      * Reads and checks the settings of {@code method}, run in {@code testClass} (which may inherit it).
@@ -60,8 +65,12 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
         if (a.threads() < 1) {
             throw c.error("have threads of at least 1", "threads", String.valueOf(a.threads()));
         }
+        int explore = parameters.apply(EXPLORE).map(v -> c.explore("the configuration parameter " + EXPLORE, v))
+                .orElseGet(() -> a.explore() == -1 ? -1 : c.explore("explore", String.valueOf(a.explore())));
+        String schedule = parameters.apply(SCHEDULE).map(v -> c.schedule("the configuration parameter " + SCHEDULE, v))
+                .orElseGet(() -> a.schedule().isEmpty() ? null : c.schedule("schedule", a.schedule()));
         return new SimConfig(test, seeds, exact, policy, regressions, a.maxSteps(), maxTime, a.trace(),
-                a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard);
+                a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule);
     }
 
     /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method of {@code testClass}. */
@@ -76,6 +85,11 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
 
     boolean sharded() {
         return shard[1] > 1;
+    }
+
+    /** Whether the test runs a search or one schedule instead of seeds. */
+    boolean searches() {
+        return explore >= 0 || schedule != null;
     }
 
     /** Parses values; each failure names the element, the rule and the value. */
@@ -112,8 +126,29 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
                 Policy.parse(value);
                 return value.replace(" ", "").toUpperCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
-                throw error("name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3)",
-                        element, quoted(element, value));
+                throw error("name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), "
+                        + "optionally followed by /iteration", element, quoted(element, value));
+            }
+        }
+
+        int explore(String element, String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error("have explore (a delay bound) of at least 0", element, quoted(element, value));
+        }
+
+        String schedule(String element, String value) {
+            try {
+                return Decisions.parse(value).toLine();
+            } catch (IllegalArgumentException e) {
+                throw error("give a schedule as a failing search prints it, for example \"seed=0x00000000000000ab "
+                        + "scope=step picks=0 1/3\"", element, quoted(element, value));
             }
         }
 

@@ -60,6 +60,11 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
         Outputs outputs = new Outputs(testClass, method);
         SeedPlan plan = SeedPlan.of(config, config.exactSeed() == null ? outputs.lastFailure() : null);
         SimSweep sweep = new SimSweep(config, plan, outputs);
+        if (config.searches()) {
+            String name = config.schedule() != null ? "schedule " + config.schedule()
+                    : "every schedule with at most " + config.explore() + (config.explore() == 1 ? " delay" : " delays");
+            return Stream.of(new SimInvocation(sweep, -1, hooks, name));
+        }
         if (!config.perSeedInvocations() || plan.total() == 0) {
             String name = config.exactSeed() != null ? "seed " + Decisions.hex(config.exactSeed()) + ", "
                     + config.policyName() : plan.total() + (plan.total() == 1 ? " run, " : " runs, ")

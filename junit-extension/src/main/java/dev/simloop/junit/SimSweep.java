@@ -1,10 +1,13 @@
 package dev.simloop.junit;
 
+import dev.simloop.Decisions;
 import dev.simloop.EventLoop;
+import dev.simloop.ExploreResult;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
 import dev.simloop.SweepResult;
+import java.util.Locale;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
@@ -40,6 +43,10 @@ final class SimSweep {
      * @throws AssertionError reporting the first failing run, with its failure as the cause
      */
     void run(int position, SeedBody body, ExtensionContext context) {
+        if (config.searches()) {
+            search(simulation(body), context);
+            return;
+        }
         if (plan.total() == 0) {
             throw new TestAbortedException(config.test() + " has no seeds to run" + plan.shard() + ".");
         }
@@ -76,6 +83,39 @@ final class SimSweep {
         }
     }
 
+    /**
+     * Runs the one schedule given, or the systematic search: a failure fails the test with the schedule's replay line;
+     * a search that passes publishes its guarantee (or says it is none) as the report entry {@code simloop.explore}.
+     */
+    private void search(Simulation sim, ExtensionContext context) {
+        if (config.schedule() != null) {
+            RunResult r = sim.replay(Decisions.parse(config.schedule()));
+            if (r.failed()) {
+                throw scheduleReport(r, r, "the schedule given", context);
+            }
+            return;
+        }
+        ExploreResult e = sim.explore(config.explore());
+        if (e.failed()) {
+            RunResult failure = e.failure().orElseThrow();
+            throw scheduleReport(failure, e.shrunk().orElse(failure), String.format(Locale.ROOT,
+                    "schedule %,d of the search with at most %d %s", e.schedules(), config.explore(),
+                    config.explore() == 1 ? "delay" : "delays"), context);
+        }
+        context.publishReportEntry("simloop.explore", e.report());
+    }
+
+    private AssertionError scheduleReport(RunResult failed, RunResult shrunk, String which,
+            ExtensionContext context) {
+        String traceFile = null;
+        if (shrunk.trace() != null) {
+            traceFile = outputs.writeTrace(shrunk).toString();
+            context.publishReportEntry("simloop.trace", traceFile);
+            context.publishReportEntry("simloop.timeline", traceFile.replaceFirst("\\.txt$", ".html"));
+        }
+        return FailureReport.ofSchedule(config, failed, shrunk, which, traceFile).toError();
+    }
+
     /** The run shrunk, or the run itself if it took no departure from FIFO (there is nothing to shrink). */
     private static RunResult shrink(Simulation sim, RunResult failed) {
         return failed.decisions().departures() == 0 ? failed : sim.shrink(failed);
@@ -93,6 +133,9 @@ final class SimSweep {
     }
 
     private synchronized Policy resolvedPolicy(Simulation sim) {
+        if (config.searches()) {
+            return config.policy(); // only its scope counts: a search and a schedule pick their own orders
+        }
         if (policy == null) {
             Policy p = config.policy();
             policy = p.needsStepCount() ? p.withStepCount(Math.max(1, sim.policy(Policy.FIFO).checkDeterminism(false)

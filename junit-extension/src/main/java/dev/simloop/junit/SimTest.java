@@ -29,10 +29,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code seeds = N} it runs N seeds (the same N every build) under the {@code PORTFOLIO} policy unless
  * {@link #policy()} says otherwise. {@link #seed()} runs exactly one seed; {@link #regressions()} run before the
  * sweep, every time; the seed that failed last time runs first (remembered in {@code target/simloop/last-failure/}).
- * {@code PCT(d)} and {@code PORTFOLIO} first run the body once more, under FIFO on seed 0, to learn the test's step
- * count (that run's outcome does not count). The JUnit configuration parameters {@code simloop.seeds},
- * {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard=i/n} (junit-platform.properties or {@code -D})
- * override the attributes; an invalid value fails the test with a configuration error that names the element and
+ * Every policy but FIFO first runs the body once more, under FIFO on seed 0, to learn the test's step count (PCT's
+ * change points and the fair tail; that run's outcome does not count). Policies choose among every ready task at each
+ * step; {@code "RANDOM/iteration"} (any policy with {@code /iteration}) keeps asyncio's per-iteration order instead.
+ * <h2>Systematic search</h2>
+ * With {@code explore = d} the test runs every schedule that differs from FIFO by at most d delays instead of seeds
+ * (see {@link dev.simloop.Simulation#explore(int)}): it passes with a guarantee, published as the report entry
+ * {@code simloop.explore} ("All 2,256 schedules with at most 2 delays pass."), or fails with the first failing
+ * schedule, shrunk to its fewest delays, and the line that replays it, {@code @SimTest(schedule = "...")}.
+ * <h2>Configuration parameters</h2>
+ * The JUnit configuration parameters {@code simloop.seeds}, {@code simloop.seed}, {@code simloop.policy},
+ * {@code simloop.explore}, {@code simloop.schedule} and {@code simloop.shard=i/n} (junit-platform.properties or
+ * {@code -D}) override the attributes; an invalid value fails the test with a configuration error that names the element and
  * the rule.
  *
  * <h2>What each seed gets afresh</h2>
@@ -69,10 +77,25 @@ public @interface SimTest {
     String seed() default "";
 
     /**
-     * The policy: {@code FIFO}, {@code RANDOM}, {@code POS}, {@code PORTFOLIO} or {@code PCT(depth)} (overridden by
-     * {@code simloop.policy}); empty for the default: FIFO for one seed, PORTFOLIO for more.
+     * The policy: {@code FIFO}, {@code RANDOM}, {@code POS}, {@code PORTFOLIO} or {@code PCT(depth)}, optionally with
+     * {@code /iteration} for asyncio's per-iteration scope (overridden by {@code simloop.policy}); empty for the
+     * default: FIFO for one seed, PORTFOLIO for more.
      */
     String policy() default "";
+
+    /**
+     * Runs every schedule with at most this many delays from FIFO instead of seeds (overridden by
+     * {@code simloop.explore}); -1, the default, for none. The search runs at most 100,000 schedules or 10 minutes;
+     * one stopped by a limit passes with a report entry that says it is no guarantee.
+     */
+    int explore() default -1;
+
+    /**
+     * Runs exactly this schedule, in the one-line form a failing search prints
+     * ({@code "seed=0x... scope=step picks=0/2 1/3"}, see {@link dev.simloop.Decisions#parse(String)}), instead of
+     * seeds (overridden by {@code simloop.schedule}); empty for none.
+     */
+    String schedule() default "";
 
     /** Seeds that failed once, as failures print them: they run before the sweep, every time. */
     String[] regressions() default {};

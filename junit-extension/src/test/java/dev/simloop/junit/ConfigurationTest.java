@@ -30,7 +30,8 @@ class ConfigurationTest {
                 + "#seedWithoutHexPrefix] must give seeds as 0x and 1 to 16 hex digits, as failures print them "
                 + "(0x00000000000000ab), but seed is \"12345\".");
         fails("unknownPolicy", "Configuration error: @SimTest on method [ConfigFixturesTestCase#unknownPolicy] must "
-                + "name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), but policy is "
+                + "name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally followed "
+                + "by /iteration, but policy is "
                 + "\"fastest\".");
         fails("durationInWords", "Configuration error: @SimTest on method [ConfigFixturesTestCase#durationInWords] "
                 + "must give maxVirtualTime as a positive ISO-8601 duration, for example PT1H, but maxVirtualTime is "
@@ -54,7 +55,8 @@ class ConfigurationTest {
                 + "them (0x00000000000000ab), but the configuration parameter simloop.seed is '0xZZ'.");
         fails("valid", Map.of("simloop.policy", "PCT(0)"), "Configuration error: @SimTest on method "
                 + "[ConfigFixturesTestCase#valid] must name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for "
-                + "example PCT(3), but the configuration parameter simloop.policy is 'PCT(0)'.");
+                + "example PCT(3), optionally followed by /iteration, but the configuration parameter simloop.policy "
+                + "is 'PCT(0)'.");
         fails("valid", Map.of("simloop.shard", "3/2"), "Configuration error: @SimTest on method "
                 + "[ConfigFixturesTestCase#valid] must run shard i/n with 1 <= i <= n, for example 2/4, but the "
                 + "configuration parameter simloop.shard is '3/2'.");
