@@ -265,12 +265,18 @@ public final class Decisions {
 
     /**
      * These decisions on one line, as {@link #parse(String)} reads them: "seed=0x00000000000000ab scope=step
-     * picks=0/2 1/3 0/2" (each pick as index/options, or the index alone where the options are not known).
+     * picks=0/2 1/3" (each pick as index/options, or the index alone where the options are not known). The picks
+     * after the last departure from FIFO are left out: a replay runs FIFO past the end, so the line replays the same
+     * run.
      */
     public String toLine() {
         StringBuilder sb = new StringBuilder("seed=").append(hex(seed)).append(" scope=")
                 .append(perIteration ? "iteration" : "step").append(" picks=");
-        for (int i = 0; i < choices.length; i++) {
+        int end = choices.length;
+        while (end > 0 && choices[end - 1] == 0) {
+            end--;
+        }
+        for (int i = 0; i < end; i++) {
             sb.append(i == 0 ? "" : " ").append(choices[i]);
             if (options[i] > 0) {
                 sb.append('/').append(options[i]);

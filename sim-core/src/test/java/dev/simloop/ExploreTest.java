@@ -53,7 +53,7 @@ class ExploreTest {
         assertThat(failure.decisions().delays()).isEqualTo(2);
         assertThat(r.shrunk()).containsSame(failure);
         assertThat(failure.decisions().toLine()).isEqualTo(
-                "seed=" + Decisions.hex(Simulation.seedOf(0, 0)) + " scope=step picks=2/3 0/2");
+                "seed=" + Decisions.hex(Simulation.seedOf(0, 0)) + " scope=step picks=2/3");
         assertThat(r.report()).startsWith("Schedule 4 of the search with at most 2 delays fails:\n"
                 + "seed " + Decisions.hex(Simulation.seedOf(0, 0)) + ", policy REPLAY(SEARCH): failed with "
                 + "java.lang.AssertionError: c ran first: cab\n"
@@ -93,7 +93,8 @@ class ExploreTest {
         assertThat(List.of(parsed.choice(0), parsed.choice(1), parsed.choice(2))).containsExactly(1, 0, 2);
         assertThat(parsed.options(1)).isZero();
         assertThat(parsed.toLine()).isEqualTo("seed=0x0000000000000005 scope=iteration picks=1/3 0 2/2");
-        assertThat(Decisions.parse(Decisions.of(7, 1, 0).toLine())).isEqualTo(Decisions.of(7, 1, 0));
+        assertThat(Decisions.parse(Decisions.of(7, 1, 0).toLine())).isEqualTo(Decisions.of(7, 1));
+        assertThat(Decisions.of(7, 0, 2, 0).toLine()).isEqualTo("seed=0x0000000000000007 scope=step picks=0 2");
         assertThatThrownBy(() -> Decisions.parse("picks=1")).hasMessage("'picks=1' is not a schedule: it must start "
                 + "with seed= and have picks=. Write it as: seed=0x00000000000000ab scope=step picks=0 1/3 0.");
         assertThatThrownBy(() -> Decisions.parse("seed=1 scope=later picks=1")).hasMessage("'scope=later' is not "

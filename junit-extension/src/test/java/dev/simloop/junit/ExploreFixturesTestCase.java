@@ -31,7 +31,7 @@ class ExploreFixturesTestCase {
         cMustNotRunFirst();
     }
 
-    @SimTest(schedule = "seed=0xe220a8397b1dcdaf scope=step picks=2/3 0/2")
+    @SimTest(schedule = "seed=0xe220a8397b1dcdaf scope=step picks=2/3")
     void failsTheScheduleItIsGiven() {
         cMustNotRunFirst();
     }

@@ -1,6 +1,7 @@
 package dev.simloop.scenarios;
 
 import dev.simloop.Decisions;
+import dev.simloop.ExploreResult;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
@@ -44,6 +45,17 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads per sweep (default 1)")
     private int threads;
 
+    @Option(names = "--exhaustive", description = "runs every schedule within --delays instead of seeds")
+    private boolean exhaustive;
+
+    @Option(names = "--delays", paramLabel = "D", defaultValue = "1",
+            description = "the delay bound of --exhaustive (default 1)")
+    private int delays;
+
+    @Option(names = "--max-schedules", paramLabel = "N", defaultValue = "100000",
+            description = "the most schedules --exhaustive runs per version (default 100000)")
+    private long maxSchedules;
+
     @Option(names = "--save", paramLabel = "DIR",
             description = "writes the decisions of each failure (shrunk) to DIR/<scenario>-<variant>.decisions")
     private Path save;
@@ -61,6 +73,9 @@ final class HuntCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "--threads must be at least 1, was " + threads + ".");
         }
         List<Scenario> chosen = HunterArguments.scenarios(cli, hunter.catalog, scenario, true);
+        if (exhaustive) {
+            return explore(cli, chosen);
+        }
         HuntTable table = new HuntTable();
         List<String> notes = new ArrayList<>();
         int found = 0;
@@ -90,6 +105,43 @@ final class HuntCommand implements Callable<Integer> {
         notes.forEach(out::println);
         out.println();
         out.println("Bugs found: " + found + " of " + chosen.size() + ". Fixed versions that failed a seed: "
+                + fixedFailed + " of " + chosen.size() + ".");
+        return fixedFailed > 0 ? 1 : 0;
+    }
+
+    /**
+     * {@code --exhaustive}: a delay-bounded search of each version; prints what each covered or its failing schedule
+     * with the command that replays it. Exit code 1 if a fixed version failed.
+     */
+    private int explore(CommandLine cli, List<Scenario> chosen) {
+        if (delays < 0 || maxSchedules < 1) {
+            throw new CommandLine.ParameterException(cli, "--delays must be at least 0 and --max-schedules at least 1.");
+        }
+        PrintWriter out = cli.getOut();
+        int found = 0;
+        int fixedFailed = 0;
+        for (Scenario s : chosen) {
+            for (Scenario.Variant v : Scenario.Variant.values()) {
+                progress(s.title(v) + ": every schedule with at most " + delays + " delays...");
+                ExploreResult r = s.simulation(v).threads(threads)
+                        .searchLimits(maxSchedules, java.time.Duration.ofMinutes(10)).explore(delays);
+                progress("");
+                if (r.failed()) {
+                    RunResult shown = r.shrunk().orElseThrow();
+                    found += v == Scenario.Variant.BUGGY ? 1 : 0;
+                    fixedFailed += v == Scenario.Variant.FIXED ? 1 : 0;
+                    out.println(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": schedule "
+                            + String.format(java.util.Locale.ROOT, "%,d", r.schedules()) + " "
+                            + firstLine(shown.failure()) + ", " + shown.decisions().describeDelays()
+                            + "\n  replay: " + replayCommand(s.name() + " --schedule \\\"" + shown.decisions().toLine()
+                            + "\\\"" + (v == Scenario.Variant.FIXED ? " --variant fixed" : "")));
+                } else {
+                    out.println(s.title(v) + ": " + r.report());
+                }
+            }
+        }
+        out.println();
+        out.println("Bugs found: " + found + " of " + chosen.size() + ". Fixed versions that failed a schedule: "
                 + fixedFailed + " of " + chosen.size() + ".");
         return fixedFailed > 0 ? 1 : 0;
     }

@@ -42,6 +42,10 @@ final class ReplayCommand implements Callable<Integer> {
         @Option(names = "--decisions", paramLabel = "FILE",
                 description = "a decisions file that hunt --save wrote (the shrunk run)")
         private Path decisions;
+
+        @Option(names = "--schedule", paramLabel = "LINE",
+                description = "a schedule as hunt --exhaustive printed it (seed=0x... scope=step picks=...)")
+        private String schedule;
     }
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
@@ -63,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
         Scenario.Variant v = variant;
         Simulation sim = s.simulation(v, TraceLevel.DETAILED);
         RunResult result = run.seed != null ? (policy == null ? sim : sim.policy(policy)).run(run.seed)
-                : sim.replay(read(cli, run.decisions));
+                : sim.replay(run.decisions != null ? read(cli, run.decisions) : parse(cli, run.schedule));
         PrintWriter out = cli.getOut();
         if (format == Format.JSON || format == Format.HTML) {
             out.print(format == Format.JSON ? result.trace().renderChromeJson() : result.renderHtml());
@@ -81,6 +85,14 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static Decisions parse(CommandLine cli, String line) {
+        try {
+            return Decisions.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, "Bad --schedule: " + e.getMessage());
+        }
     }
 
     private static Decisions read(CommandLine cli, Path file) {

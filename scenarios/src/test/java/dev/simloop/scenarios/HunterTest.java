@@ -71,6 +71,27 @@ class HunterTest {
     }
 
     @Test
+    void anExhaustiveHuntReportsTheFailingScheduleAndTheGuaranteeForTheFix() {
+        Outcome o = run("hunt", "lost-signal", "--exhaustive", "--delays", "1");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).isEqualTo("""
+                lost-signal (buggy): schedule 2 failed with AssertionError: lost signal: the consumer still waits \
+                after 1 s beside [order-1], 1 delay (step 2)
+                  replay: mvn -B -q -Pmain -pl scenarios -am verify -DskipTests -Dhunt="replay lost-signal --schedule \
+                \\"seed=0x09f1fd9d03f0a9b4 scope=step picks=1/2\\""
+                lost-signal (fixed): All 6 schedules with at most 1 delay pass.
+
+                Bugs found: 1 of 1. Fixed versions that failed a schedule: 0 of 1.
+                """);
+        Outcome replay = run("replay", "lost-signal", "--schedule", "seed=0x09f1fd9d03f0a9b4 scope=step picks=1/2");
+        assertThat(replay.out()).contains("policy REPLAY(SCHEDULE): failed with java.lang.AssertionError: lost "
+                + "signal: the consumer still waits after 1 s beside [order-1]\n  14 steps, virtual time 1 s, 4 "
+                + "decisions, 1 delay (step 2) from FIFO");
+        assertThat(run("replay", "lost-signal", "--schedule", "picks=1").err())
+                .contains("Bad --schedule: 'picks=1' is not a schedule: it must start with seed= and have picks=.");
+    }
+
+    @Test
     void aBugNotFoundIsSaidAndIsNoError() {
         Outcome o = run("hunt", "lost-update", "--policy", "FIFO", "--seeds", "5");
         assertThat(o.code()).isZero();
@@ -146,7 +167,8 @@ class HunterTest {
                 + "'0xZZ' is not a seed: give it as the hunt printed it (0x and 16 hex digits) or as a decimal "
                 + "number.");
         assertBadArguments(run("hunt", "all", "--policy", "LIFO"), "Invalid value for option '--policy': 'LIFO' is "
-                + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3).");
+                + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally followed by "
+                + "/iteration.");
         assertBadArguments(run("hunt", "all", "--seeds", "0"), "--seeds must be at least 1, was 0.");
         assertBadArguments(run("replay", "all", "--seed", "1"), "Unknown scenario 'all': use one of lost-update, "
                 + "cache-stampede, lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, "
