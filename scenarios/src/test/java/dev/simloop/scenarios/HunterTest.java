@@ -167,15 +167,15 @@ class HunterTest {
                 + "'0xZZ' is not a seed: give it as the hunt printed it (0x and 16 hex digits) or as a decimal "
                 + "number.");
         assertBadArguments(run("hunt", "all", "--policy", "LIFO"), "Invalid value for option '--policy': 'LIFO' is "
-                + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally followed by "
-                + "/iteration.");
+                + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally "
+                + "followed by /iteration.");
         assertBadArguments(run("hunt", "all", "--seeds", "0"), "--seeds must be at least 1, was 0.");
         assertBadArguments(run("replay", "all", "--seed", "1"), "Unknown scenario 'all': use one of lost-update, "
                 + "cache-stampede, lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, "
                 + "producer-consumer, retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget.");
         assertBadArguments(run(), "Missing command: use list, hunt or replay.");
         assertBadArguments(run("replay", "lost-update"), "Error: Missing required argument (specify one of these): "
-                + "(--seed=S | --decisions=FILE)");
+                + "(--seed=S | --decisions=FILE | --schedule=LINE)");
         assertBadArguments(run("replay", "lost-update", "--decisions", "no-such.decisions"), "Cannot read the "
                 + "decisions file no-such.decisions: java.nio.file.NoSuchFileException: no-such.decisions.");
     }
