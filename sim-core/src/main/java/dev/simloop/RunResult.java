@@ -41,7 +41,9 @@ public record RunResult(long seed, String policy, Throwable failure, long steps,
 
     /**
      * The run's {@linkplain Trace#renderHtml(String, long) HTML timeline}, titled with its seed, policy and outcome,
-     * its {@linkplain Trace#lastFailureStep() last failure} highlighted: the page to keep beside a failing run.
+     * its {@linkplain Trace#lastFailureStep() last failure} highlighted and the steps of its
+     * {@linkplain Decisions#delays() delays} marked on the axis (and counted in the summary): the page to keep beside
+     * a failing run.
      *
      * @return the page
      * @throws IllegalStateException if the run recorded no trace
@@ -51,7 +53,8 @@ public record RunResult(long seed, String policy, Throwable failure, long steps,
             throw new IllegalStateException("The run of seed " + Decisions.hex(seed) + " recorded no trace: give "
                     + "the simulation a loop that records one, loop(EventLoop.builder().trace(TraceLevel.DEFAULT)).");
         }
-        return trace.renderHtml(describe().lines().findFirst().orElseThrow(), trace.lastFailureStep());
+        return TimelinePage.html(trace, describe().lines().findFirst().orElseThrow(), trace.lastFailureStep(),
+                decisions);
     }
 
     @Override

@@ -15,16 +15,19 @@ final class TimelineChart {
     private final List<TraceEvent> events;
     private final TimelineLayout layout;
     private final long failingStep;
+    /** The steps that took a delay (ascending, possibly repeated), marked on the axis. */
+    private final long[] delaySteps;
     private final StringBuilder out = new StringBuilder();
 
-    private TimelineChart(List<TraceEvent> events, long failingStep) {
+    private TimelineChart(List<TraceEvent> events, long failingStep, long[] delaySteps) {
         this.events = events;
         this.layout = new TimelineLayout(events);
         this.failingStep = failingStep;
+        this.delaySteps = delaySteps;
     }
 
-    static String svg(List<TraceEvent> events, long failingStep) {
-        return new TimelineChart(events, failingStep).render();
+    static String svg(List<TraceEvent> events, long failingStep, long[] delaySteps) {
+        return new TimelineChart(events, failingStep, delaySteps).render();
     }
 
     private String render() {
@@ -52,6 +55,11 @@ final class TimelineChart {
             int x = LEFT + c * COL;
             long step = layout.stepOf(c);
             boolean failing = step == failingStep;
+            if (java.util.Arrays.binarySearch(delaySteps, step) >= 0) {
+                out.append("<rect class=\"delay-step\" x=\"").append(x).append("\" y=\"").append(TOP - 22)
+                        .append("\" width=\"").append(COL).append("\" height=\"6\"><title>step ").append(step)
+                        .append(" took a delay: it ran ahead of a task that FIFO would have run first</title></rect>\n");
+            }
             if (failing) {
                 out.append("<rect class=\"failing-step\" x=\"").append(x).append("\" y=\"").append(TOP - 22)
                         .append("\" width=\"").append(COL).append("\" height=\"").append(height - TOP + 22)

@@ -18,6 +18,15 @@ final class TimelinePage {
     private static final String JS = resource("timeline.js");
 
     static String html(Trace trace, String title, long failingStep) {
+        return html(trace, title, failingStep, null);
+    }
+
+    /** The page, with the steps of a run's delays marked on the axis and counted in the summary. */
+    static String html(Trace trace, String title, long failingStep, Decisions decisions) {
+        long[] delaySteps = new long[decisions == null ? 0 : decisions.delays()];
+        for (int i = 0; i < delaySteps.length; i++) {
+            delaySteps[i] = decisions.delayStep(i);
+        }
         List<TraceEvent> events = List.copyOf(trace.events()); // rendered once: a trace renders events when read
         int selected = -1;
         for (int i = 0; i < events.size(); i++) {
@@ -31,9 +40,11 @@ final class TimelinePage {
                 .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n")
                 .append("<body data-selected=\"").append(selected < 0 ? "" : selected).append("\" data-failing-step=\"")
                 .append(failingStep < 0 ? "" : failingStep).append("\">\n<header>\n<h1>").append(Html.escape(title))
-                .append("</h1>\n<p class=\"summary\">").append(summary(trace, failingStep)).append("</p>\n")
+                .append("</h1>\n<p class=\"summary\">").append(summary(trace, failingStep))
+                .append(decisions == null ? "" : ", " + Html.escape(decisions.describeDelays()) + " from FIFO")
+                .append("</p>\n")
                 .append(LEGEND).append("</header>\n<div class=\"chart\">\n")
-                .append(TimelineChart.svg(events, failingStep)).append("</div>\n")
+                .append(TimelineChart.svg(events, failingStep, delaySteps)).append("</div>\n")
                 .append("<section id=\"detail\"><p class=\"hint\">Point at or click an event to see it here; the ")
                 .append("arrow keys step through them.</p></section>\n");
         table(sb, events, failingStep);

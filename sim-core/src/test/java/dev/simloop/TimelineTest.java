@@ -54,6 +54,17 @@ class TimelineTest {
     }
 
     @Test
+    void aRunsPageMarksTheStepsOfItsDelaysAndCountsThem() {
+        RunResult r = Simulation.of(Scenarios::lostUpdate).seeds(1, 20).sweep().shrunk().orElseThrow();
+        assertThat(r.decisions().describeDelays()).isEqualTo("1 delay (step 2)");
+        String html = r.renderHtml();
+        assertThat(html).contains(", 1 delay (step 2) from FIFO</p>");
+        assertThat(count(html, "<rect class=\"delay-step\"")).isEqualTo(1);
+        assertThat(html).contains("<title>step 2 took a delay: it ran ahead of a task that FIFO would have run "
+                + "first</title>");
+    }
+
+    @Test
     void thePageLoadsNothing() {
         String html = failing().renderHtml();
         assertThat(html).startsWith("<!DOCTYPE html>\n").endsWith("</html>\n")
