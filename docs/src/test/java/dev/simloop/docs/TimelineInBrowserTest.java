@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the guide's timeline (chapter 11's lost update) in headless Chromium: checks its lanes, marks, failing step
+ * Opens the guide's timeline (chapter 12's lost update) in headless Chromium: checks its lanes, marks, failing step
  * and selection through the DOM after its script ran, and takes the screenshot the guide shows. Skipped when no
  * Chromium is installed. {@code -Dsimloop.updateScreenshot=true} copies the screenshot to {@code docs/img}.
  */
