@@ -8,7 +8,8 @@ final class DecisionLog {
     private int[] choices = new int[64];
     private int[] options = new int[64];
     private int size;
-    private long[] delaySteps = new long[8];
+    /** The steps of the first {@link Decisions#RECORDED_DELAYS} delays; null until the first. */
+    private long[] delaySteps;
     private int delays;
     /**
      * For a search ({@link Scheduler#recordsFrontier}): per decision, the positions of the candidates never passed over
@@ -38,9 +39,9 @@ final class DecisionLog {
      * Records which of decision {@code size - 1}'s candidates had never been passed over (before its pick), the first
      * {@link #freshCap} of them: a pick past more would cost more delays than the search has left.
      */
-    void addFresh(Handle[] candidates, int n) {
+    void addFresh(boolean[] passed, int n) {
         for (int i = 0, recorded = 0; i < n && recorded < freshCap; i++) {
-            if (!candidates[i].passedOver) {
+            if (!passed[i]) {
                 if (freshSize == fresh.length) {
                     fresh = Arrays.copyOf(fresh, freshSize * 2);
                 }
@@ -56,12 +57,13 @@ final class DecisionLog {
 
     /** Step {@code step} passed over {@code count} callbacks that had never been passed over. */
     void addDelays(long step, int count) {
-        for (int i = 0; i < count; i++) {
-            if (delays == delaySteps.length) {
-                delaySteps = Arrays.copyOf(delaySteps, delays * 2);
-            }
-            delaySteps[delays++] = step;
+        if (delaySteps == null) {
+            delaySteps = new long[Decisions.RECORDED_DELAYS];
         }
+        for (int i = 0; i < count && delays + i < delaySteps.length; i++) {
+            delaySteps[delays + i] = step;
+        }
+        delays += count;
     }
 
     void add(int choice, int n) {
@@ -75,7 +77,8 @@ final class DecisionLog {
 
     Decisions toDecisions(long seed, String policy, boolean perIteration) {
         Decisions d = new Decisions(seed, policy, perIteration, Arrays.copyOf(choices, size),
-                Arrays.copyOf(options, size), Arrays.copyOf(delaySteps, delays));
+                Arrays.copyOf(options, size), delays,
+                delaySteps == null ? new long[0] : Arrays.copyOf(delaySteps, Math.min(delays, delaySteps.length)));
         if (fresh != null) {
             d.frontier = new Decisions.Frontier(Arrays.copyOf(fresh, freshSize), Arrays.copyOf(freshFrom, size + 1));
         }

@@ -23,14 +23,14 @@ import org.apiguardian.api.API;
  *
  * <p>With the run's seed (which still drives {@link EventLoop#random()} and buggify) this replays the run through
  * {@link Policy#replay(Decisions)}, also from a file ({@link #write(Path)}, {@link #read(Path)}); the {@code delays}
- * line lists the step of each delay:
+ * line gives their number and the step of each (of the first 64):
  *
  * <pre>
  * simloop-decisions 2
  * seed 0x00000000000000ab
  * policy RANDOM
  * scope step
- * delays 2
+ * delays 1 at 2
  * 0/2 1/3 0/2
  * </pre>
  */
@@ -44,8 +44,16 @@ public final class Decisions {
     private final boolean perIteration;
     private final int[] choices;
     private final int[] options;
-    /** The step of each delay, ascending; a step that passed over two callbacks is listed twice. */
+    /** How many delays the run took. */
+    private final int delays;
+    /**
+     * The step of each of the first {@link #RECORDED_DELAYS} delays, ascending; a step that passed over two callbacks
+     * is listed twice. A random run takes hundreds; a shrunk one a few, which is where the steps matter.
+     */
     private final long[] delaySteps;
+
+    /** How many delay steps a run records at most. */
+    static final int RECORDED_DELAYS = 64;
 
     /**
      * For a search's runs only: at each decision, which candidates had never been passed over, so the cost in delays
@@ -72,17 +80,19 @@ public final class Decisions {
         }
     }
 
-    Decisions(long seed, String policy, boolean perIteration, int[] choices, int[] options, long[] delaySteps) {
+    Decisions(long seed, String policy, boolean perIteration, int[] choices, int[] options, int delays,
+            long[] delaySteps) {
         this.seed = seed;
         this.policy = policy;
         this.perIteration = perIteration;
         this.choices = choices;
         this.options = options;
+        this.delays = delays;
         this.delaySteps = delaySteps;
     }
 
     static Decisions none(long seed) {
-        return new Decisions(seed, "FIFO", false, new int[0], new int[0], new long[0]);
+        return new Decisions(seed, "FIFO", false, new int[0], new int[0], 0, new long[0]);
     }
 
     /** The seed of the run that took these decisions. */
@@ -102,17 +112,23 @@ public final class Decisions {
 
     /** How many delays the run took: callbacks passed over while FIFO would have run them (see above). */
     public int delays() {
-        return delaySteps.length;
+        return delays;
     }
 
     /**
-     * The step of delay {@code i}: the step that ran another callback in place of the one passed over.
+     * The step of delay {@code i}: the step that ran another callback in place of the one passed over. The first 64
+     * delays of a run are recorded with their steps; the rest only counted.
      *
-     * @param i from 0 to {@link #delays()} - 1
+     * @param i from 0 to {@code min(delays(), 64) - 1}
      * @return the step number, from 1
      */
     public long delayStep(int i) {
         return delaySteps[i];
+    }
+
+    /** How many delays have their step recorded: {@code min(delays(), 64)}. */
+    public int recordedDelaySteps() {
+        return delaySteps.length;
     }
 
     /**
@@ -120,17 +136,16 @@ public final class Decisions {
      * eight, the rest are counted.
      */
     public String describeDelays() {
-        if (delaySteps.length == 0) {
+        if (delays == 0) {
             return "no delays";
         }
-        StringBuilder sb = new StringBuilder().append(delaySteps.length)
-                .append(delaySteps.length == 1 ? " delay (step " : " delays (steps ");
+        StringBuilder sb = new StringBuilder().append(delays).append(delays == 1 ? " delay (step " : " delays (steps ");
         int shown = Math.min(delaySteps.length, 8);
         for (int i = 0; i < shown; i++) {
             sb.append(i == 0 ? "" : ", ").append(delaySteps[i]);
         }
-        if (shown < delaySteps.length) {
-            sb.append(" and ").append(delaySteps.length - shown).append(" more");
+        if (shown < delays) {
+            sb.append(" and ").append(delays - shown).append(" more");
         }
         return sb.append(')').toString();
     }
@@ -178,7 +193,7 @@ public final class Decisions {
         for (int i : keep) {
             c[i] = choices[i];
         }
-        return new Decisions(seed, policy, perIteration, c, options, delaySteps);
+        return new Decisions(seed, policy, perIteration, c, options, delays, delaySteps);
     }
 
     /**
@@ -215,13 +230,18 @@ public final class Decisions {
         long seed = HexFormat.fromHexDigitsToLong(lines.get(1).substring("seed 0x".length()));
         String policy = lines.get(2).substring("policy ".length());
         boolean perIteration = lines.get(3).equals("scope iteration");
-        String delayText = lines.get(4).substring("delays".length()).trim();
+        int delays;
         long[] delaySteps;
         try {
-            delaySteps = delayText.isEmpty() ? new long[0]
-                    : Arrays.stream(delayText.split("\\s+")).mapToLong(Long::parseLong).toArray();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": line 5 '" + lines.get(4) + "' must list step numbers.", e);
+            String[] parts = lines.get(4).trim().split("\\s+");
+            delays = Integer.parseInt(parts[1]);
+            if (parts.length > 2 && !parts[2].equals("at")) {
+                throw new NumberFormatException(parts[2]);
+            }
+            delaySteps = Arrays.stream(parts).skip(3).mapToLong(Long::parseLong).toArray();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": line 5 '" + lines.get(4) + "' must be 'delays N' and, if N "
+                    + "is not 0, 'at' and their steps.", e);
         }
         String body = lines.size() > 5 ? String.join(" ", lines.subList(5, lines.size())).trim() : "";
         String[] parts = body.isEmpty() ? new String[0] : body.split("\\s+");
@@ -237,7 +257,7 @@ public final class Decisions {
                         + "' is not of the form choice/options.", e);
             }
         }
-        return new Decisions(seed, policy, perIteration, c, o, delaySteps);
+        return new Decisions(seed, policy, perIteration, c, o, delays, delaySteps);
     }
 
     /**
@@ -257,7 +277,7 @@ public final class Decisions {
                         + p + ".");
             }
         }
-        return new Decisions(seed, GIVEN, false, picks.clone(), new int[picks.length], new long[0]);
+        return new Decisions(seed, GIVEN, false, picks.clone(), new int[picks.length], 0, new long[0]);
     }
 
     /** The policy name of decisions made by {@link #of} or {@link #parse} without one. */
@@ -336,7 +356,7 @@ public final class Decisions {
                 throw new IllegalArgumentException("Pick " + (i + 1) + " '" + parts[i] + "' is negative." + form);
             }
         }
-        return new Decisions(seed, GIVEN, perIteration, c, o, new long[0]);
+        return new Decisions(seed, GIVEN, perIteration, c, o, 0, new long[0]);
     }
 
     /** The seed as simloop prints seeds: "0x" and 16 hex digits. */
@@ -348,7 +368,7 @@ public final class Decisions {
     public boolean equals(Object o) {
         return o instanceof Decisions d && d.seed == seed && d.policy.equals(policy) && d.perIteration == perIteration
                 && Arrays.equals(d.choices, choices) && Arrays.equals(d.options, options)
-                && Arrays.equals(d.delaySteps, delaySteps);
+                && d.delays == delays && Arrays.equals(d.delaySteps, delaySteps);
     }
 
     @Override
@@ -360,7 +380,10 @@ public final class Decisions {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(HEADER).append("\nseed ").append(hex(seed)).append("\npolicy ")
-                .append(policy).append("\nscope ").append(perIteration ? "iteration" : "step").append("\ndelays");
+                .append(policy).append("\nscope ").append(perIteration ? "iteration" : "step").append("\ndelays ").append(delays);
+        if (delays > 0) {
+            sb.append(" at");
+        }
         for (long step : delaySteps) {
             sb.append(' ').append(step);
         }

@@ -20,11 +20,6 @@ public sealed class Handle permits TimerHandle {
     /** The task this callback steps or wakes up, or null for other callbacks: what a policy orders by. */
     Task<?> task;
     /**
-     * Set the first time a policy runs another callback while this one was ready and ahead in FIFO order: that step
-     * cost one delay, and later steps may pass it over again at no cost.
-     */
-    boolean passedOver;
-    /**
      * The shared resource this callback's task operates on when it runs, as its suspension point named it
      * ({@link Sim#yieldNow(Object)}, or the lock, queue, event or semaphore it waited on); null if unknown. Two
      * callbacks on equal resources conflict: POS reorders them, and nothing else.

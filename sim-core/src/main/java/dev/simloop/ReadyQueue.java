@@ -49,8 +49,20 @@ final class ReadyQueue {
      * since. Under the per-iteration scope the last two regions stay empty.
      */
     private Handle[] batch;
+    /**
+     * Beside {@link #batch}, position for position: whether that callback was passed over, that is, a policy ran
+     * another while it was ready and ahead in FIFO order. That step cost one delay; later ones pass it over for free.
+     * Kept apart from the handles so that counting a pick's delays reads one small array.
+     */
+    private boolean[] passed;
     private int batchSize;
     private int timersFrom;
+    /**
+     * Every callback in {@code batch[0, passedPrefix)} was passed over ({@link #passed}): a pick passes over all
+     * callbacks ahead of it, so the passed-over ones gather at the front, and counting a pick's delays needs to look
+     * only past them. A lower bound: callbacks taken in before it move it down.
+     */
+    private int passedPrefix;
     /** How many handles were ever cancelled: the scheduler path drops cancelled ones from the batch when it moved. */
     private long cancellations;
     /** {@link #cancellations} when the batch was last free of cancelled handles. */
@@ -69,6 +81,7 @@ final class ReadyQueue {
         this.scheduler = scheduler;
         this.perIteration = scheduler != null && scheduler.perIteration;
         this.batch = scheduler == null ? null : new Handle[16];
+        this.passed = scheduler == null ? null : new boolean[16];
         this.decisions = scheduler == null ? null : new DecisionLog(scheduler.frontierCap);
     }
 
@@ -205,12 +218,15 @@ final class ReadyQueue {
         if (added > 0) {
             ensureBatchCapacity(batchSize + added);
             System.arraycopy(batch, timersFrom, batch, timersFrom + added, batchSize - timersFrom);
+            System.arraycopy(passed, timersFrom, passed, timersFrom + added, batchSize - timersFrom);
+            passedPrefix = Math.min(passedPrefix, timersFrom);
             for (int i = 0; i < added; i++) {
                 Handle h = ready.pollFirst();
                 if (h.cancelled) {
                     batchCleanAt = -1;
                 }
                 batch[timersFrom + i] = h;
+                passed[timersFrom + i] = false;
             }
             timersFrom += added;
             batchSize += added;
@@ -220,6 +236,7 @@ final class ReadyQueue {
         while ((due = timers.peek()) != null && due.when <= now) {
             timers.poll();
             ensureBatchCapacity(batchSize + 1);
+            passed[batchSize] = false;
             batch[batchSize++] = due;
         }
     }
@@ -227,6 +244,7 @@ final class ReadyQueue {
     private void ensureBatchCapacity(int size) {
         if (batch.length < size) {
             batch = Arrays.copyOf(batch, Math.max(size, batch.length * 2));
+            passed = Arrays.copyOf(passed, batch.length);
         }
     }
 
@@ -281,7 +299,7 @@ final class ReadyQueue {
             if (n > 1) {
                 decisions.add(choice, n);
                 if (decisions.recordsFrontier()) { // a search's run
-                    decisions.addFresh(batch, n);
+                    decisions.addFresh(passed, n);
                 }
                 if (choice > 0) {
                     countDelays(choice, step);
@@ -290,6 +308,7 @@ final class ReadyQueue {
         }
         Handle h = batch[choice];
         System.arraycopy(batch, choice + 1, batch, choice, batchSize - choice - 1);
+        System.arraycopy(passed, choice + 1, passed, choice, batchSize - choice - 1);
         batch[--batchSize] = null;
         if (choice < batchRemaining) {
             batchRemaining--;
@@ -297,16 +316,16 @@ final class ReadyQueue {
         if (choice < timersFrom) {
             timersFrom--;
         }
+        passedPrefix = choice >= passedPrefix ? choice : passedPrefix - 1;
         return h;
     }
 
     /** The callbacks ahead of {@code choice} that were never passed over cost a delay each, and now are. */
     private void countDelays(int choice, long step) {
         int fresh = 0;
-        for (int i = 0; i < choice; i++) {
-            Handle skipped = batch[i];
-            if (!skipped.passedOver) {
-                skipped.passedOver = true;
+        for (int i = passedPrefix; i < choice; i++) {
+            if (!passed[i]) {
+                passed[i] = true;
                 fresh++;
             }
         }
@@ -321,6 +340,7 @@ final class ReadyQueue {
         for (int i = 0; i < batchSize; i++) {
             Handle c = batch[i];
             if (!c.cancelled) {
+                passed[kept] = passed[i];
                 batch[kept++] = c;
                 if (i < batchRemaining) {
                     keptInIteration++;
@@ -332,6 +352,10 @@ final class ReadyQueue {
         }
         Arrays.fill(batch, kept, batchSize, null);
         batchSize = kept;
+        passedPrefix = 0;
+        while (passedPrefix < kept && passed[passedPrefix]) {
+            passedPrefix++;
+        }
         batchRemaining = keptInIteration;
         timersFrom = keptBeforeTimers;
         batchCleanAt = cancellations;
@@ -345,6 +369,7 @@ final class ReadyQueue {
             batchRemaining = 0;
             batchSize = 0;
             timersFrom = 0;
+            passedPrefix = 0;
         }
         timers.clear();
         inbox.clear();

@@ -23,7 +23,7 @@ final class TimelinePage {
 
     /** The page, with the steps of a run's delays marked on the axis and counted in the summary. */
     static String html(Trace trace, String title, long failingStep, Decisions decisions) {
-        long[] delaySteps = new long[decisions == null ? 0 : decisions.delays()];
+        long[] delaySteps = new long[decisions == null ? 0 : decisions.recordedDelaySteps()];
         for (int i = 0; i < delaySteps.length; i++) {
             delaySteps[i] = decisions.delayStep(i);
         }

@@ -24,7 +24,7 @@ class ReplayTest {
         Path file = dir.resolve("failing.decisions");
         failing.decisions().write(file);
         assertThat(Files.readString(file)).startsWith("simloop-decisions 2\nseed " + Decisions.hex(failing.seed())
-                + "\npolicy PCT(depth=3, k=21)\nscope step\ndelays 2 3 3 3 17\n");
+                + "\npolicy PCT(depth=3, k=21)\nscope step\ndelays 5 at 2 3 3 3 17\n");
         Decisions read = Decisions.read(file);
         assertThat(read).isEqualTo(failing.decisions());
         RunResult replayed = sim.replay(read);
@@ -51,7 +51,8 @@ class ReplayTest {
         assertThatThrownBy(() -> Decisions.read(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(file + ": decision 2 'x/3' is not of the form choice/options.");
         Files.writeString(file, "simloop-decisions 2\nseed 0x0000000000000001\npolicy RANDOM\nscope step\ndelays a\n");
-        assertThatThrownBy(() -> Decisions.read(file)).hasMessage(file + ": line 5 'delays a' must list step numbers.");
+        assertThatThrownBy(() -> Decisions.read(file)).hasMessage(file + ": line 5 'delays a' must be 'delays N' and, if "
+                + "N is not 0, 'at' and their steps.");
         Files.writeString(file, "hello\n");
         assertThatThrownBy(() -> Decisions.read(file)).hasMessage(file + " is not a simloop decision file: it must "
                 + "start with the lines 'simloop-decisions 2', 'seed 0x...', 'policy ...', 'scope step' or 'scope "

@@ -139,7 +139,7 @@ class HunterTest {
                 seed 0x09f1fd9d03f0a9b4
                 policy REPLAY(PORTFOLIO:POS)
                 scope step
-                delays 4
+                delays 1 at 4
                 0/2 1/2 0/2 0/2
                 """);
         Outcome replay = run("replay", "lost-update", "--decisions", file.toString());
