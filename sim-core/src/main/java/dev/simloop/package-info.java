@@ -42,12 +42,15 @@
  * <h2>Many interleavings, replay, shrinking</h2>
  * <ul>
  *   <li>{@link dev.simloop.Policy}: which ready callback runs next: {@code FIFO} (CPython's order, the default),
- *       {@code RANDOM}, {@code PCT(depth)}, {@code POS}, a portfolio, or the replay of recorded decisions. A run is a
- *       pure function of (seed, policy); the seed also drives {@link dev.simloop.EventLoop#random()} and the fault
- *       points of {@link dev.simloop.Sim#buggify(String)}.</li>
+ *       {@code RANDOM}, {@code PCT(depth)}, {@code POS}, a portfolio, or the replay of recorded decisions; each
+ *       chooses among everything ready at every step, or only within a loop iteration ({@code perIteration()}). A run
+ *       is a pure function of (seed, policy); the seed also drives {@link dev.simloop.EventLoop#random()} and the
+ *       fault points of {@link dev.simloop.Sim#buggify(String)}.</li>
  *   <li>{@link dev.simloop.Simulation}: runs a test body under many seeds (on several threads if asked), with a
- *       determinism check, and shrinks the first failure to its fewest departures from FIFO
- *       ({@link dev.simloop.SweepResult}, {@link dev.simloop.RunResult}, {@link dev.simloop.Decisions}).</li>
+ *       determinism check, and shrinks the first failure to its fewest delays from FIFO
+ *       ({@link dev.simloop.SweepResult}, {@link dev.simloop.RunResult}, {@link dev.simloop.Decisions}); or runs every
+ *       schedule within a delay bound ({@link dev.simloop.Simulation#explore(int)}, {@link dev.simloop.ExploreResult}),
+ *       a guarantee when none fails.</li>
  *   <li>{@link dev.simloop.Trace}: the events of a run (created, started, suspended on what, resumed, finished,
  *       timer fired, marks) with a 64-bit fingerprint; renders as text, a per-task column table, Chrome
  *       trace-event JSON and a self-contained HTML timeline ({@link dev.simloop.Trace#renderHtml()}).</li>

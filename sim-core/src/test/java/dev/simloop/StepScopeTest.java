@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -106,8 +107,11 @@ class StepScopeTest {
         assertThat(failed.get(0).failure()).isInstanceOf(LimitExceededException.class);
     }
 
-    /** Main, a and b: a takes one step; b takes {@code bSteps}; fails if a1 runs after b1 and before b's last step. */
-    private static Coroutine<Void> inTheMiddle(int bSteps) {
+    /**
+     * Main, a and b: a takes one step, b takes {@code bSteps}; fails with "a1 ran {@code where}" if {@code bug} holds
+     * for the order they ran in.
+     */
+    private static Coroutine<Void> aAndB(int bSteps, String where, Predicate<List<String>> bug) {
         return Coroutine.ofVoid("main", () -> {
             List<String> log = new ArrayList<>();
             Task<Void> a = createTask("a", Coroutine.ofVoid(() -> log.add("a1")));
@@ -119,30 +123,21 @@ class StepScopeTest {
             }));
             await(a);
             await(b);
-            int at = log.indexOf("a1");
-            if (at > log.indexOf("b1") && at < log.indexOf("b" + bSteps)) {
-                throw new AssertionError("a1 ran inside b: " + log);
+            if (bug.test(log)) {
+                throw new AssertionError("a1 ran " + where + ": " + log);
             }
         });
     }
 
-    /** Main, a and b: a takes one step, b {@code bSteps}; fails if a1 runs after all of b's steps. */
+    /** a1 runs after b1 and before b's last step. */
+    private static Coroutine<Void> inTheMiddle(int bSteps) {
+        return aAndB(bSteps, "inside b", log -> log.indexOf("a1") > log.indexOf("b1")
+                && log.indexOf("a1") < log.indexOf("b" + bSteps));
+    }
+
+    /** a1 runs after all of b's steps. */
     private static Coroutine<Void> afterAll(int bSteps) {
-        return Coroutine.ofVoid("main", () -> {
-            List<String> log = new ArrayList<>();
-            Task<Void> a = createTask("a", Coroutine.ofVoid(() -> log.add("a1")));
-            Task<Void> b = createTask("b", Coroutine.ofVoid(() -> {
-                for (int i = 1; i <= bSteps; i++) {
-                    log.add("b" + i);
-                    yieldNow();
-                }
-            }));
-            await(a);
-            await(b);
-            if (log.indexOf("a1") > log.indexOf("b" + bSteps)) {
-                throw new AssertionError("a1 ran after all of b: " + log);
-            }
-        });
+        return aAndB(bSteps, "after all of b", log -> log.indexOf("a1") > log.indexOf("b" + bSteps));
     }
 
     /** The hits of PCT(depth) over 10,000 seeds, checked against the guarantee 1/(n k^(d-1)) for n tasks. */
