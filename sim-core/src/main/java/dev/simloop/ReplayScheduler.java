@@ -27,6 +27,12 @@ final class ReplayScheduler extends Scheduler {
         return choice < n ? choice : 0;
     }
 
+    /** "REPLAY(policy)": the recorded policy's name already carries its scope. */
+    @Override
+    String describe() {
+        return name();
+    }
+
     @Override
     String name() {
         return Policy.replayName(decisions);

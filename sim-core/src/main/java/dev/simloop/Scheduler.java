@@ -36,10 +36,12 @@ abstract class Scheduler {
      */
     abstract int pick(Handle[] candidates, int n, long step);
 
-    /** The policy as this run resolved it, for reports: "RANDOM", "PCT(depth=3, k=41)", "PORTFOLIO:POS", ... */
-    final String describe() {
-        String n = inPortfolio ? "PORTFOLIO:" + name() : name();
-        return this instanceof ReplayScheduler ? n : n + Policy.scopeSuffix(perIteration);
+    /**
+     * The policy as this run resolved it, for reports: "RANDOM", "PCT(depth=3, k=41)", "PORTFOLIO:POS",
+     * "RANDOM/iteration", ...
+     */
+    String describe() {
+        return (inPortfolio ? "PORTFOLIO:" + name() : name()) + Policy.scopeSuffix(perIteration);
     }
 
     /** This scheduler's own name and parameters. */
