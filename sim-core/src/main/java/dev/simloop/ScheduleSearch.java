@@ -135,6 +135,28 @@ final class ScheduleSearch {
         return simulation.runOnce(seed, Policy.search(prefix, bound));
     }
 
+    /**
+     * The failing run with the fewest delays: searches bounds 0, 1, ... below {@code failed}'s delays for a schedule
+     * that fails with the same exception class, within {@code maxSchedules} runs in all.
+     *
+     * @return the first such schedule's run at the lowest bound that has one, or {@code failed} itself
+     */
+    static RunResult fewestDelays(Simulation simulation, RunResult failed, String policyName, boolean perIteration,
+            long maxSchedules, long maxNanos) {
+        long left = maxSchedules;
+        Class<?> failure = failed.failure().getClass();
+        for (int bound = 0; bound < failed.decisions().delays() && left > 0; bound++) {
+            ScheduleSearch search = new ScheduleSearch(simulation, failed.seed(), policyName, perIteration, bound,
+                    left, maxNanos);
+            RunResult found = search.search(r -> r.failed() && r.failure().getClass() == failure);
+            left -= search.visited();
+            if (found != null) {
+                return found;
+            }
+        }
+        return failed;
+    }
+
     /** How many schedules were run. */
     long visited() {
         return visited;

@@ -76,16 +76,9 @@ final class Shrinker {
 
     /** The last pass: the first failing schedule of a search with fewer delays than {@code shrunk}, if any. */
     private RunResult fewestDelays(RunResult shrunk) {
-        for (int bound = 1; bound < shrunk.decisions().delays() && replays < BUDGET; bound++) {
-            ScheduleSearch search = new ScheduleSearch(simulation, original.seed(), decisions.policy(),
-                    decisions.perIteration(), bound, BUDGET - replays, Long.MAX_VALUE);
-            RunResult found = search.search(this::sameFailure);
-            replays += (int) search.visited();
-            if (found != null) {
-                return replay(found.decisions());
-            }
-        }
-        return shrunk;
+        RunResult fewest = ScheduleSearch.fewestDelays(simulation, shrunk, decisions.policy(),
+                decisions.perIteration(), BUDGET - replays, Long.MAX_VALUE);
+        return fewest == shrunk ? shrunk : replay(fewest.decisions());
     }
 
     private boolean sameFailure(RunResult r) {

@@ -235,20 +235,8 @@ public final class Simulation {
         ScheduleSearch search = new ScheduleSearch(this, seed, "SEARCH", policy.isPerIteration(), delays,
                 maxSchedules, maxSearchNanos);
         RunResult found = search.search(RunResult::failed);
-        RunResult shrunk = null;
-        if (found != null) {
-            shrunk = found;
-            for (int fewer = 0; shrink && fewer < found.decisions().delays(); fewer++) {
-                ScheduleSearch lower = new ScheduleSearch(this, seed, "SEARCH", policy.isPerIteration(), fewer,
-                        maxSchedules, maxSearchNanos);
-                RunResult f = lower.search(r -> r.failed()
-                        && r.failure().getClass() == found.failure().getClass());
-                if (f != null) {
-                    shrunk = f;
-                    break;
-                }
-            }
-        }
+        RunResult shrunk = found == null || !shrink ? found : ScheduleSearch.fewestDelays(this, found, "SEARCH",
+                policy.isPerIteration(), maxSchedules, maxSearchNanos);
         return new ExploreResult(delays, search.visited(), search.exhausted(), search.stoppedBy(), found, shrunk);
     }
 
