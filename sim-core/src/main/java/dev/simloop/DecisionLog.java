@@ -22,9 +22,16 @@ final class DecisionLog {
     /** How many fresh positions a decision records at most: the search's remaining delays plus one. */
     private final int freshCap;
 
-    /** @param frontierCap the most fresh positions to record per decision, 0 to record none */
-    DecisionLog(int frontierCap) {
+    /** Whether the frontier holds each decision's base pick (a preemption-bounded search) instead of fresh positions. */
+    private final boolean preemptions;
+
+    /**
+     * @param frontierCap the most fresh positions to record per decision, 0 to record none
+     * @param preemptions whether to record base picks instead (see {@link #addBasePick})
+     */
+    DecisionLog(int frontierCap, boolean preemptions) {
         this.freshCap = frontierCap;
+        this.preemptions = preemptions;
         if (frontierCap > 0) {
             fresh = new int[64];
             freshFrom = new int[65];
@@ -33,6 +40,18 @@ final class DecisionLog {
 
     boolean recordsFrontier() {
         return fresh != null;
+    }
+
+    /** Records the base order's pick at decision {@code size - 1}: the one pick there that costs no preemption. */
+    void addBasePick(int index) {
+        if (freshSize == fresh.length) {
+            fresh = Arrays.copyOf(fresh, freshSize * 2);
+        }
+        fresh[freshSize++] = index;
+        if (size >= freshFrom.length) {
+            freshFrom = Arrays.copyOf(freshFrom, freshFrom.length * 2);
+        }
+        freshFrom[size] = freshSize;
     }
 
     /**
@@ -80,7 +99,8 @@ final class DecisionLog {
                 Arrays.copyOf(options, size), delays,
                 delaySteps == null ? new long[0] : Arrays.copyOf(delaySteps, Math.min(delays, delaySteps.length)));
         if (fresh != null) {
-            d.frontier = new Decisions.Frontier(Arrays.copyOf(fresh, freshSize), Arrays.copyOf(freshFrom, size + 1));
+            d.frontier = new Decisions.Frontier(Arrays.copyOf(fresh, freshSize), Arrays.copyOf(freshFrom, size + 1),
+                    preemptions);
         }
         return d;
     }

@@ -65,13 +65,17 @@ public final class Decisions {
      * The candidates never passed over before each decision: decision i's positions (ascending) are
      * {@code positions[from[i]] .. positions[from[i + 1] - 1]}.
      */
-    record Frontier(int[] positions, int[] from) {
+    record Frontier(int[] positions, int[] from, boolean preemptions) {
 
         /**
-         * What picking index {@code choice} at decision {@code i} costs: the candidates ahead never passed over (at
-         * least the recorded count where the record was capped).
+         * What picking index {@code choice} at decision {@code i} costs. In delays: the candidates ahead never passed
+         * over (at least the recorded count where the record was capped). In preemptions: 0 for the base order's pick
+         * (recorded as the decision's one position), 1 for any other.
          */
         int cost(int i, int choice) {
+            if (preemptions) {
+                return choice == positions[from[i]] ? 0 : 1;
+            }
             int c = 0;
             for (int p = from[i]; p < from[i + 1] && positions[p] < choice; p++) {
                 c++;

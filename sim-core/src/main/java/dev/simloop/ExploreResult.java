@@ -14,15 +14,18 @@ import org.apiguardian.api.API;
 public final class ExploreResult {
 
     private final int delayBound;
+    /** What the bound counts: "delay" or "preemption". */
+    private final String unit;
     private final long schedules;
     private final boolean complete;
     private final String stoppedBy;
     private final RunResult failure;
     private final RunResult shrunk;
 
-    ExploreResult(int delayBound, long schedules, boolean complete, String stoppedBy, RunResult failure,
+    ExploreResult(int delayBound, String unit, long schedules, boolean complete, String stoppedBy, RunResult failure,
             RunResult shrunk) {
         this.delayBound = delayBound;
+        this.unit = unit;
         this.schedules = schedules;
         this.complete = complete;
         this.stoppedBy = stoppedBy;
@@ -30,7 +33,7 @@ public final class ExploreResult {
         this.shrunk = shrunk;
     }
 
-    /** The most delays a visited schedule took. */
+    /** The most delays (or preemptions, for {@link Simulation#explorePreemptions}) a visited schedule took. */
     public int delayBound() {
         return delayBound;
     }
@@ -50,7 +53,10 @@ public final class ExploreResult {
         return Optional.ofNullable(failure);
     }
 
-    /** The failure with the fewest delays any schedule of the test fails with (the same failure if it had them). */
+    /**
+     * The failure with the fewest delays (or preemptions) any schedule of the test fails with: the same failure if it
+     * had them.
+     */
     public Optional<RunResult> shrunk() {
         return Optional.ofNullable(shrunk);
     }
@@ -65,7 +71,7 @@ public final class ExploreResult {
      * incomplete search, or the failing schedule, its delays and the line that replays it.
      */
     public String report() {
-        String bound = "at most " + delayBound + (delayBound == 1 ? " delay" : " delays");
+        String bound = "at most " + delayBound + " " + unit + (delayBound == 1 ? "" : "s");
         if (failure == null) {
             if (complete) {
                 return "All " + count(schedules) + (schedules == 1 ? " schedule" : " schedules") + " with " + bound
@@ -79,7 +85,7 @@ public final class ExploreResult {
                 + " fails:\n" + failure.describe() + "\n  replay: simulation.replay(Decisions.parse(\""
                 + failure.decisions().toLine() + "\"))");
         if (shrunk != null && shrunk != failure) {
-            sb.append("\nWith the fewest delays:\n").append(shrunk.describe())
+            sb.append("\nWith the fewest ").append(unit).append("s:\n").append(shrunk.describe())
                     .append("\n  replay: simulation.replay(Decisions.parse(\"").append(shrunk.decisions().toLine())
                     .append("\"))");
         }

@@ -50,7 +50,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Policy {
 
-    private enum Kind { FIFO, RANDOM, PCT, POS, PORTFOLIO, REPLAY, SEARCH }
+    private enum Kind { FIFO, RANDOM, PCT, POS, PORTFOLIO, REPLAY, SEARCH, SEARCH_PREEMPTIONS }
 
     /** CPython asyncio's order: ready callbacks in FIFO order, timers by (deadline, creation). */
     public static final Policy FIFO = new Policy(Kind.FIFO, 0, 0, null, false, 0);
@@ -146,8 +146,9 @@ public final class Policy {
      * never been passed over (the first {@code delaysLeft + 1}, kept in {@link #depth}), so the search knows what
      * every other pick there would cost.
      */
-    static Policy search(Decisions prefix, int delaysLeft) {
-        return new Policy(Kind.SEARCH, delaysLeft + 1, 0, prefix, prefix.perIteration(), 0);
+    static Policy search(Decisions prefix, int delaysLeft, boolean preemptions) {
+        return new Policy(preemptions ? Kind.SEARCH_PREEMPTIONS : Kind.SEARCH, delaysLeft + 1, 0, prefix,
+                prefix.perIteration(), 0);
     }
 
     /**
@@ -182,7 +183,7 @@ public final class Policy {
 
     /** Whether this policy replays recorded decisions (a replay, or a search's run). */
     private boolean replays() {
-        return kind == Kind.REPLAY || kind == Kind.SEARCH;
+        return kind == Kind.REPLAY || kind == Kind.SEARCH || kind == Kind.SEARCH_PREEMPTIONS;
     }
 
     /** Whether this policy picks only among the current iteration's callbacks ({@link #perIteration()}). */
@@ -297,9 +298,10 @@ public final class Policy {
             case POS -> new PosScheduler(random);
             case PCT -> new PctScheduler(random, depth, steps);
             case REPLAY -> new ReplayScheduler(decisions);
-            case SEARCH -> {
+            case SEARCH, SEARCH_PREEMPTIONS -> {
                 ReplayScheduler s = new ReplayScheduler(decisions);
                 s.frontierCap = depth;
+                s.runsTaskOn = kind == Kind.SEARCH_PREEMPTIONS;
                 yield s;
             }
             case PORTFOLIO -> {
@@ -333,7 +335,7 @@ public final class Policy {
         String name = switch (kind) {
             case PCT -> "PCT(depth=" + depth + (steps == 0 ? "" : ", k=" + steps) + ")";
             case PORTFOLIO -> "PORTFOLIO" + (steps == 0 ? "" : "(k=" + steps + ")");
-            case REPLAY, SEARCH -> replayName(decisions);
+            case REPLAY, SEARCH, SEARCH_PREEMPTIONS -> replayName(decisions);
             default -> kind.name();
         };
         return replays() ? name : name + scopeSuffix(perIteration);

@@ -82,7 +82,7 @@ final class ReadyQueue {
         this.perIteration = scheduler != null && scheduler.perIteration;
         this.batch = scheduler == null ? null : new Handle[16];
         this.passed = scheduler == null ? null : new boolean[16];
-        this.decisions = scheduler == null ? null : new DecisionLog(scheduler.frontierCap);
+        this.decisions = scheduler == null ? null : new DecisionLog(scheduler.frontierCap, scheduler.runsTaskOn);
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -299,7 +299,11 @@ final class ReadyQueue {
             if (n > 1) {
                 decisions.add(choice, n);
                 if (decisions.recordsFrontier()) { // a search's run
-                    decisions.addFresh(passed, n);
+                    if (scheduler.runsTaskOn) {
+                        decisions.addBasePick(scheduler.basePick());
+                    } else {
+                        decisions.addFresh(passed, n);
+                    }
                 }
                 if (choice > 0) {
                     countDelays(choice, step);

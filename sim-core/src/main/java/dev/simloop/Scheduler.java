@@ -22,6 +22,28 @@ abstract class Scheduler {
      * (the first ones in FIFO order; a search with d delays left needs d + 1); 0 elsewhere.
      */
     int frontierCap;
+    /**
+     * For a preemption-bounded search's runs: past the recorded picks, the task that ran last runs on while it is
+     * ready (a non-preemptive base order), and the decisions record that default pick.
+     */
+    boolean runsTaskOn;
+
+    /** What the search's base order would have picked at the last decision: FIFO's index 0 unless overridden. */
+    int basePick() {
+        return 0;
+    }
+
+    /** The index of the first candidate that steps or wakes {@code task}, or -1; null never matches. */
+    static int indexOfTask(Handle[] candidates, int n, Task<?> task) {
+        if (task != null) {
+            for (int i = 0; i < n; i++) {
+                if (candidates[i].task == task) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
 
     /** A task was created in this run; called before its first step is scheduled. */
     void taskCreated(Task<?> task) {}

@@ -227,17 +227,38 @@ public final class Simulation {
      * @return what the search covered and the first failure
      */
     public ExploreResult explore(int delays) {
-        if (delays < 0) {
-            throw new IllegalArgumentException("Configuration error: the delay bound must be at least 0, was "
-                    + delays + ".");
+        return explore(delays, false);
+    }
+
+    /**
+     * Runs every schedule of the test within {@code preemptions} preemptions, each once, depth first, until one fails
+     * (preemption bounding: Musuvathi, Qadeer, PLDI 2007), as {@link #explore(int)} does for delays. The base order
+     * here is non-preemptive: the task that ran last runs on while it is ready, and when it is not, FIFO picks. A
+     * preemption is any other pick, whatever it passes over. So one preemption lets any ready task cut in at any
+     * point, however far back in FIFO order it waits: the measure for a bug where one of many tasks must run between
+     * two steps of another (SCTBench's twostage_100 needs one), where delays would count every task it passes.
+     *
+     * @param preemptions the preemption bound, at least 0
+     * @return what the search covered and the first failure, in preemptions
+     */
+    public ExploreResult explorePreemptions(int preemptions) {
+        return explore(preemptions, true);
+    }
+
+    private ExploreResult explore(int bound, boolean preemptions) {
+        if (bound < 0) {
+            throw new IllegalArgumentException("Configuration error: the " + (preemptions ? "preemption" : "delay")
+                    + " bound must be at least 0, was " + bound + ".");
         }
         long seed = seedOf(baseSeed, 0);
-        ScheduleSearch search = new ScheduleSearch(this, seed, "SEARCH", policy.isPerIteration(), delays,
+        String name = preemptions ? "SEARCH(preemptions)" : "SEARCH";
+        ScheduleSearch search = new ScheduleSearch(this, seed, name, policy.isPerIteration(), bound, preemptions,
                 maxSchedules, maxSearchNanos);
         RunResult found = search.search(RunResult::failed);
-        RunResult shrunk = found == null || !shrink ? found : ScheduleSearch.fewestDelays(this, found, "SEARCH",
-                policy.isPerIteration(), maxSchedules, maxSearchNanos);
-        return new ExploreResult(delays, search.visited(), search.exhausted(), search.stoppedBy(), found, shrunk);
+        RunResult shrunk = found == null || !shrink ? found : ScheduleSearch.fewest(this, found, search.foundCost(),
+                preemptions, name, policy.isPerIteration(), maxSchedules, maxSearchNanos);
+        return new ExploreResult(bound, preemptions ? "preemption" : "delay", search.visited(), search.exhausted(),
+                search.stoppedBy(), found, shrunk);
     }
 
     /** The policy with its step count filled in from one FIFO run where it needs one. */

@@ -104,4 +104,20 @@ class ExploreTest {
         assertThatThrownBy(() -> Decisions.of(1, -1)).hasMessage("A pick is an index among the ready callbacks, at "
                 + "least 0, was -1.");
     }
+
+    @Test
+    void preemptionBoundingLetsAnyReadyTaskCutInForOnePreemption() {
+        ExploreResult r = SIMULATION.explorePreemptions(1);
+        RunResult failure = r.failure().orElseThrow();
+        assertThat(failure.failure()).hasMessage("c ran first: cab");
+        assertThat(r.schedules()).isEqualTo(3);
+        assertThat(r.report()).startsWith("Schedule 3 of the search with at most 1 preemption fails:\n");
+        assertThat(failure.decisions().delays()).isEqualTo(2);
+        assertThat(SIMULATION.replay(Decisions.parse(failure.decisions().toLine())).fingerprint())
+                .isEqualTo(failure.fingerprint());
+        assertThat(SIMULATION.explorePreemptions(0).report()).isEqualTo("All 1 schedule with at most 0 preemptions "
+                + "pass.");
+        assertThatThrownBy(() -> SIMULATION.explorePreemptions(-1)).hasMessage("Configuration error: the preemption "
+                + "bound must be at least 0, was -1.");
+    }
 }

@@ -52,6 +52,10 @@ final class HuntCommand implements Callable<Integer> {
             description = "the delay bound of --exhaustive (default 1)")
     private int delays;
 
+    @Option(names = "--preemptions", paramLabel = "P",
+            description = "bound --exhaustive by preemptions from a non-preemptive order instead of delays")
+    private Integer preemptions;
+
     @Option(names = "--max-schedules", paramLabel = "N", defaultValue = "100000",
             description = "the most schedules --exhaustive runs per version (default 100000)")
     private long maxSchedules;
@@ -114,17 +118,21 @@ final class HuntCommand implements Callable<Integer> {
      * with the command that replays it. Exit code 1 if a fixed version failed.
      */
     private int explore(CommandLine cli, List<Scenario> chosen) {
-        if (delays < 0 || maxSchedules < 1) {
-            throw new CommandLine.ParameterException(cli, "--delays must be at least 0 and --max-schedules at least 1.");
+        if (delays < 0 || maxSchedules < 1 || (preemptions != null && preemptions < 0)) {
+            throw new CommandLine.ParameterException(cli, "--delays and --preemptions must be at least 0 and "
+                    + "--max-schedules at least 1.");
         }
+        String measure = preemptions == null ? delays + (delays == 1 ? " delay" : " delays")
+                : preemptions + (preemptions == 1 ? " preemption" : " preemptions");
         PrintWriter out = cli.getOut();
         int found = 0;
         int fixedFailed = 0;
         for (Scenario s : chosen) {
             for (Scenario.Variant v : Scenario.Variant.values()) {
-                progress(s.title(v) + ": every schedule with at most " + delays + " delays...");
-                ExploreResult r = s.simulation(v).threads(threads)
-                        .searchLimits(maxSchedules, java.time.Duration.ofMinutes(10)).explore(delays);
+                progress(s.title(v) + ": every schedule with at most " + measure + "...");
+                Simulation sim = s.simulation(v).threads(threads)
+                        .searchLimits(maxSchedules, java.time.Duration.ofMinutes(10));
+                ExploreResult r = preemptions == null ? sim.explore(delays) : sim.explorePreemptions(preemptions);
                 progress("");
                 if (r.failed()) {
                     RunResult shown = r.shrunk().orElseThrow();

@@ -95,4 +95,17 @@ class SctBenchHuntTest {
                 .shrink(false).sweep();
         assertThat(firstFailingIndex(r)).isEqualTo(perIteration);
     }
+
+    @org.junit.jupiter.api.Test
+    void preemptionBoundingFindsTwostage100WithOnePreemption() {
+        Simulation sim = SctBench.named("twostage_100").orElseThrow().simulation(Policy.FIFO, 1);
+        dev.simloop.ExploreResult r = sim.explorePreemptions(1);
+        RunResult failure = r.shrunk().orElseThrow();
+        assertThat(failure.failure()).hasMessage("twostage_100: a reader read data1Value = 1 and then data2Value = 0, "
+                + "expected 2");
+        assertThat(r.schedules()).isEqualTo(496);
+        assertThat(sim.replay(dev.simloop.Decisions.parse(failure.decisions().toLine())).fingerprint())
+                .isEqualTo(failure.fingerprint());
+        assertThat(sim.explorePreemptions(0).report()).isEqualTo("All 1 schedule with at most 0 preemptions pass.");
+    }
 }
