@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code sctbench}: how well each policy finds the bugs of the ported SCTBench programs, as a Markdown table: per
  * program and policy the hit rate over the seeds and the median number of seeds to the first failure, and per program
- * the fewest delays a failure needs with the number of schedules the search ran to find it
- * ({@link Simulation#explore(int)} with bounds 0, 1, 2, ... up to {@code --max-delays}).
+ * the fewest delays, and the fewest preemptions, a failure needs, with the number of schedules the search ran to find
+ * it ({@link Simulation#explore(int)} and {@link Simulation#explorePreemptions(int)} with bounds 0, 1, 2, ... up to
+ * {@code --max-delays}).
  */
 @Command(name = "sctbench", description = "Measures the policies on the ported SCTBench programs (a Markdown table).")
 final class SctBenchCommand implements Callable<Integer> {
@@ -73,6 +74,7 @@ final class SctBenchCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("program"));
         policies.forEach(p -> header.add(HunterArguments.name(p)));
         header.add("delays needed / schedules");
+        header.add("preemptions needed / schedules");
         out.println(row(header));
         out.println(row(header.stream().map(h -> "---").toList()));
         int foundByFirst = 0;
@@ -91,7 +93,8 @@ final class SctBenchCommand implements Callable<Integer> {
             }
             cli.getErr().print("\r" + program.name() + ": searching...                    ");
             cli.getErr().flush();
-            cells.add(delaysNeeded(program));
+            cells.add(needed(program, false));
+            cells.add(needed(program, true));
             out.println(row(cells));
         }
         cli.getErr().print("\r" + " ".repeat(60) + "\r");
@@ -103,14 +106,15 @@ final class SctBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * "1 / 37": the smallest bound at which a search finds a failure, and how many schedules that search ran; "&gt; 2"
-     * when none fails up to {@code --max-delays}, with "(limit)" when a search stopped at its limit first.
+     * "1 / 37": the smallest bound (in delays, or in preemptions) at which a search finds a failure, and how many
+     * schedules that search ran; "&gt; 2" when none fails up to {@code --max-delays}, or what stopped a search at its
+     * limit first.
      */
-    private String delaysNeeded(SctProgram program) {
+    private String needed(SctProgram program, boolean preemptions) {
         Simulation sim = program.simulation(Policy.FIFO, 1).shrink(false)
                 .searchLimits(maxSchedules, java.time.Duration.ofMinutes(2));
         for (int bound = 0; bound <= maxDelays; bound++) {
-            ExploreResult r = sim.explore(bound);
+            ExploreResult r = preemptions ? sim.explorePreemptions(bound) : sim.explore(bound);
             if (r.failed()) {
                 return bound + " / " + String.format(Locale.ROOT, "%,d", r.schedules());
             }
