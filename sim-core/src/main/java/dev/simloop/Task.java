@@ -329,7 +329,7 @@ public final class Task<T> extends FutureBase<T> {
     /** A bare suspension point before an access to {@code resource}, which the resumed step carries. */
     void yieldBefore(Object resource) {
         loop.scheduleStep(this).resource = resource;
-        suspend(new Access(resource));
+        suspend(loop.listener == null ? null : new Access(resource)); // only a listener reads what it waits on
     }
 
     /** What a task suspended on in {@link #yieldBefore}: the trace says "on a yield before {resource}". */
