@@ -27,6 +27,7 @@ public final class BoundedSemaphore extends Semaphore {
      */
     @Override
     public void release() {
+        super.bound.checkThread();
         if (value >= bound) {
             throw new IllegalStateException("BoundedSemaphore released too many times: it already has all " + bound
                     + " permits. Release only permits you acquired.");

@@ -122,6 +122,7 @@ public final class Condition {
      * @throws IllegalStateException if the lock is not held
      */
     public void signal(int n) {
+        bound.checkThread();
         if (!locked()) {
             throw new IllegalStateException("signal() on a Condition whose lock is not acquired: acquire() the lock "
                     + "before signalling, as asyncio's notify requires.");

@@ -29,6 +29,7 @@ public final class Event {
 
     /** Sets the flag and wakes every waiting task; does nothing if it is set already. */
     public void set() {
+        bound.checkThread();
         if (!value) {
             value = true;
             for (SimFuture<Void> f : waiters) {
@@ -39,6 +40,7 @@ public final class Event {
 
     /** Clears the flag: later calls of {@link #await()} wait again. */
     public void clear() {
+        bound.checkThread();
         value = false;
     }
 

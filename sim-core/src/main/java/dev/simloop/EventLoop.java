@@ -193,7 +193,12 @@ public final class EventLoop implements AutoCloseable {
      * @param callback the code, not null
      */
     public void callSoonThreadsafe(Runnable callback) {
-        queue.handOver(Objects.requireNonNull(callback, "callback"));
+        Objects.requireNonNull(callback, "callback");
+        if (closed) {
+            throw new IllegalStateException("callSoonThreadsafe on event loop '" + name + "', which is closed: the "
+                    + "callback would never run. Hand work only to a loop that is open.");
+        }
+        queue.handOver(callback);
         clock.wakeUp();
     }
 
@@ -525,9 +530,12 @@ public final class EventLoop implements AutoCloseable {
         blockedWatch.stepStarted();
         try {
             h.callback.run();
-        } catch (RuntimeException | AssertionError e) {
+        } catch (Exception | AssertionError | StackOverflowError e) {
+            // asyncio hands every Exception to the handler and goes on; checked exceptions arrive here sneakily
             problems.report(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
-                    + VirtualTimes.format(clock.now()) + " (step " + steps + "): " + e, e);
+                    + VirtualTimes.format(clock.now()) + " (step " + steps + "): " + e
+                    + (e instanceof StackOverflowError ? " (its stack overflowed: look for unbounded recursion, or "
+                            + "an await chain thousands of coroutines deep)" : ""), e);
         } finally {
             blockedWatch.stepEnded();
         }
@@ -733,6 +741,7 @@ public final class EventLoop implements AutoCloseable {
             cancelPendingTasks();
         }
         closed = true;
+        reportRefusedCalls();
         problems.reportAtClose(name, live);
         CURRENT.set(this);
         try {
@@ -806,9 +815,26 @@ public final class EventLoop implements AutoCloseable {
     void checkThread() {
         Thread t = Thread.currentThread();
         if (t != activeThread) {
-            throw new WrongThreadException("Event loop '" + name + "' was called from thread '" + t.getName()
-                    + "', but it belongs to thread '" + owner.getName() + "'. A loop is confined to one thread; "
-                    + "from other threads use callSoonThreadsafe(...) only.");
+            WrongThreadException refused = new WrongThreadException("Event loop '" + name + "' was called from "
+                    + "thread '" + t.getName() + "', but it belongs to thread '" + owner.getName() + "'. A loop is "
+                    + "confined to one thread; from other threads use callSoonThreadsafe(...) only.");
+            refusedCalls.add(refused); // the caller may swallow it (the JDK's delay thread does): the loop reports it
+            throw refused;
+        }
+    }
+
+    /**
+     * Calls refused in {@link #checkThread()}, from any thread; reported on the loop's thread as
+     * {@link LoopProblem.Kind#FOREIGN_THREAD} problems when an iteration begins and when the loop closes, so a refusal
+     * that its caller swallowed still fails the run.
+     */
+    private final ConcurrentLinkedQueue<WrongThreadException> refusedCalls = new ConcurrentLinkedQueue<>();
+
+    /** Reports the refused foreign-thread calls gathered so far; on the loop's thread. */
+    void reportRefusedCalls() {
+        WrongThreadException e;
+        while ((e = refusedCalls.poll()) != null) {
+            problems.report(LoopProblem.Kind.FOREIGN_THREAD, e.getMessage(), e);
         }
     }
 

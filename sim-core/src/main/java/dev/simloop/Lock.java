@@ -61,6 +61,7 @@ public final class Lock {
      * @throws IllegalStateException if the lock is not held
      */
     public void release() {
+        bound.checkThread();
         if (!locked) {
             throw new IllegalStateException("release() of a Lock that is not acquired: release only after a "
                     + "successful acquire(), once.");

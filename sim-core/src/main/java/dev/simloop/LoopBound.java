@@ -20,6 +20,18 @@ final class LoopBound {
      * @return a pending future of the running loop
      * @throws IllegalStateException if {@code owner} is bound to another loop
      */
+    /**
+     * Refuses a call from a thread other than the bound loop's, before the primitive changes any state: a refused
+     * call must leave it as it was. Does nothing before the first wait (no loop to belong to yet).
+     *
+     * @throws WrongThreadException naming both threads
+     */
+    void checkThread() {
+        if (loop != null) {
+            loop.checkThread();
+        }
+    }
+
     SimFuture<Void> newWaiter(Object owner) {
         EventLoop current = Sim.currentLoop();
         if (loop == null) {

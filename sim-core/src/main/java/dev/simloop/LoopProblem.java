@@ -28,6 +28,11 @@ public record LoopProblem(Kind kind, String message, Throwable cause) {
         /** A plain callback ({@code callSoon}, {@code callLater}, a done-callback) threw. */
         CALLBACK_EXCEPTION,
         /** A task ended with an exception while {@code EventLoop.run} cancelled the leftover tasks. */
-        SHUTDOWN_EXCEPTION
+        SHUTDOWN_EXCEPTION,
+        /**
+         * Another thread called the loop (or a primitive bound to it) and was refused with a
+         * {@link WrongThreadException}: reported even if that thread swallowed the exception.
+         */
+        FOREIGN_THREAD
     }
 }

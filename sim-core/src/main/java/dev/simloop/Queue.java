@@ -124,6 +124,7 @@ public class Queue<E> {
      * @throws QueueShutDownException if the queue is shut down
      */
     public void putNowait(E item) {
+        bound.checkThread();
         if (shutDown) {
             throw shutDownError("putNowait");
         }
@@ -161,6 +162,7 @@ public class Queue<E> {
      * @throws QueueShutDownException if the queue is shut down and empty
      */
     public E getNowait() {
+        bound.checkThread();
         if (empty()) {
             if (shutDown) {
                 throw shutDownError("getNowait");
@@ -179,6 +181,7 @@ public class Queue<E> {
      * @throws IllegalStateException if called more often than items were put
      */
     public void taskDone() {
+        bound.checkThread();
         if (unfinishedTasks <= 0) {
             throw new IllegalStateException("taskDone() called too many times: every call must match one item "
                     + "that was put and taken. Call it once per item you got, after processing it.");
@@ -208,6 +211,7 @@ public class Queue<E> {
      * @param immediate whether to drop the items still queued, each counted as done for {@link #join()}
      */
     public void shutdown(boolean immediate) {
+        bound.checkThread();
         shutDown = true;
         if (immediate) {
             while (!empty()) {

@@ -170,6 +170,7 @@ final class ReadyQueue {
      * all to run; a real-time loop never says so: it waits for its next timer or for work from another thread.
      */
     boolean startIteration() {
+        loop.reportRefusedCalls();
         while (true) {
             Runnable handedOver;
             while ((handedOver = inbox.poll()) != null) {

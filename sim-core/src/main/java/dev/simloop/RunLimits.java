@@ -6,9 +6,14 @@ import java.util.List;
  * A loop's step and virtual-time limits ({@link EventLoop.Builder#maxSteps}, {@link EventLoop.Builder#maxVirtualTime})
  * and the {@link LimitExceededException} that ends a run past them. {@link EventLoop} checks the step budget before
  * each live step and the time budget before it moves the clock to a timer; {@link EventLoop#cancelPendingTasks()}
- * grants a fresh budget of the same size for the clean-up. Loop thread only.
+ * grants a fresh budget for the clean-up: as many steps as the run had, but never more than
+ * {@value #CLEAN_UP_STEPS}, even on a loop without limits, so a task that swallows its cancellation forever ends the
+ * run with a clear error instead of a hang (asyncio hangs there; a test tool must not). Loop thread only.
  */
 final class RunLimits {
+
+    /** The most steps the clean-up of the tasks left after a run may take, whatever the limits. */
+    static final long CLEAN_UP_STEPS = 100_000;
 
     /** The builder's limits, for messages. */
     private final long maxSteps, maxVirtualTime;
@@ -30,12 +35,16 @@ final class RunLimits {
     /** A fresh budget from {@code steps} and virtual time {@code now}, for cancelling the tasks left after the run. */
     void renewForCleanUp(long steps, long now) {
         cleaningUp = true;
-        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, maxSteps);
+        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, Math.min(maxSteps, CLEAN_UP_STEPS));
         timeBudgetEnd = VirtualTimes.saturatingAdd(now, maxVirtualTime);
     }
 
     /** The step limit was reached with {@code steps} steps run; {@code running} lists the live tasks. */
     LimitExceededException stepLimit(long steps, long now, List<String> running) {
+        if (cleaningUp && maxSteps > CLEAN_UP_STEPS) {
+            return exceeded("clean-up step limit", "at most", String.format(java.util.Locale.ROOT, "%,d steps",
+                    CLEAN_UP_STEPS), "step " + (steps + 1) + " was about to run", steps, now, running);
+        }
         return exceeded("step limit", "maxSteps", Long.toString(maxSteps),
                 "step " + (steps + 1) + " was about to run", steps, now, running);
     }
@@ -49,13 +58,18 @@ final class RunLimits {
     private LimitExceededException exceeded(String limit, String setting, String value, String where, long steps,
             long now, List<String> running) {
         StringBuilder msg = new StringBuilder().append("The run passed its ").append(limit).append(" (")
-                .append(setting).append(" = ").append(value).append(cleaningUp ? ", again while cancelling the "
+                .append(setting).append(setting.equals("at most") ? " " : " = ").append(value).append(cleaningUp ? ", again while cancelling the "
                         + "tasks left after the run" : "").append("): ").append(where).append(" (virtual time ")
                 .append(VirtualTimes.format(now)).append(", step ").append(steps).append(").");
         LiveTasks.appendLines(msg, running, " No task is still running.", " Tasks still running, in creation order:");
-        msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
-                + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry loop), "
-                + "or raise ").append(setting).append(" on the builder.");
+        if (setting.equals("at most")) {
+            msg.append("\nLook for a task that catches CancelledException and goes on instead of ending: a "
+                    + "cancelled task must end (rethrow the CancelledException, or return).");
+        } else {
+            msg.append(cleaningUp ? "\nLook for a task that catches CancelledException and goes on instead of "
+                    + "ending, or raise " : "\nLook for a task that never stops (a producer with no end, a retry "
+                    + "loop), or raise ").append(setting).append(" on the builder.");
+        }
         return new LimitExceededException(msg.toString(), running);
     }
 }

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
 public class Semaphore {
 
     /** The loop this waits on; bound at the first wait. */
-    private final LoopBound bound = new LoopBound();
+    final LoopBound bound = new LoopBound();
 
     private final ArrayDeque<SimFuture<Void>> waiters = new ArrayDeque<>();
     /** Free permits; a woken waiter's permit is already taken off when it is woken. */
@@ -69,6 +69,7 @@ public class Semaphore {
 
     /** Returns a permit and wakes the first waiting task. */
     public void release() {
+        bound.checkThread();
         value++;
         wakeUpNext();
     }

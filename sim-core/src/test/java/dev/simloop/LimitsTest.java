@@ -98,6 +98,27 @@ class LimitsTest {
     }
 
     @Test
+    void aTaskThatSwallowsItsCancellationForeverEndsTheRunEvenWithoutLimits() {
+        assertThatThrownBy(() -> EventLoop.run(Coroutine.ofVoid("main", () -> {
+            createTask("stubborn", Coroutine.ofVoid(() -> {
+                while (true) {
+                    try {
+                        Sim.sleep(Duration.ofSeconds(1));
+                    } catch (CancelledException ignored) {
+                        // keeps going
+                    }
+                }
+            }));
+            yieldNow();
+        }))).isInstanceOf(LimitExceededException.class).hasMessageStartingWith("The run passed its clean-up step "
+                + "limit (at most 100,000 steps, again while cancelling the tasks left after the run): step 100005 was "
+                + "about to run (virtual time 50000 s, step 100004).")
+                .hasMessageContaining("  - 'stubborn' waiting on sleep until ")
+                .hasMessageEndingWith("Look for a task that catches CancelledException and goes on instead of ending: "
+                        + "a cancelled task must end (rethrow the CancelledException, or return).");
+    }
+
+    @Test
     void limitsMustBeSensible() {
         assertThatThrownBy(() -> EventLoop.builder().maxSteps(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Configuration error: maxSteps must be positive, was 0.");
