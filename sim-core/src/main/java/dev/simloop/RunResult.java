@@ -14,10 +14,17 @@ import org.apiguardian.api.API;
  * @param virtualTime the virtual time it ended at, in nanoseconds
  * @param decisions the decisions its policy took, not null
  * @param trace its events, or null when the simulation records none
+ * @param index the run's position in its sweep (its seed is {@link Simulation#seedOf}{@code (base, index)}), or -1
+ *     for a run outside a sweep ({@link Simulation#run}, a replay, a search)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunResult(long seed, String policy, Throwable failure, long steps, long virtualTime,
-        Decisions decisions, Trace trace) {
+        Decisions decisions, Trace trace, int index) {
+
+    /** This run as run {@code i} of a sweep. */
+    RunResult atIndex(int i) {
+        return new RunResult(seed, policy, failure, steps, virtualTime, decisions, trace, i);
+    }
 
     /** Whether the run failed. */
     public boolean failed() {

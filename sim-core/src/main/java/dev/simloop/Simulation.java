@@ -316,7 +316,7 @@ public final class Simulation {
                 RunResult r = runChecked(seedOf(baseSeed, i), resolved);
                 decisionCounts[i] = r.decisions().size();
                 if (r.failed()) {
-                    failures[i] = r;
+                    failures[i] = r.atIndex(i);
                     firstFailure.accumulateAndGet(i, Math::min);
                 }
             }
@@ -388,7 +388,7 @@ public final class Simulation {
                 + " (event " + at + "):\n  first run:  " + a + "\n  second run: " + b + "\nLook for the wall clock, "
                 + "Math.random(), new Random(), iteration over identity hashes or other threads in the code under "
                 + "test; use loop.random() for randomness."), first.steps(), first.virtualTime(), first.decisions(),
-                first.trace());
+                first.trace(), -1);
     }
 
     /** One run: a fresh loop from (seed, policy) and the settings; never throws for the body's failure. */
@@ -418,7 +418,7 @@ public final class Simulation {
         }
         Decisions d = l.decisions();
         return new RunResult(seed, d.policy(), failure, l.stepCount(), l.time(), d,
-                l.recordsTrace() ? l.trace() : null);
+                l.recordsTrace() ? l.trace() : null, -1);
     }
 
     private static Throwable addTo(Throwable failure, Throwable more) {

@@ -48,15 +48,6 @@ public final class HealthCheckSimulation {
         return Simulation.of(() -> checkOnce(plantedBug)).policy(Policy.random()).seeds(BASE, SEEDS).shrink(false);
     }
 
-    /** The index of {@code seed} in a sweep from {@link #BASE}. */
-    static int indexOf(long seed) {
-        for (int i = 0; ; i++) {
-            if (Simulation.seedOf(BASE, i) == seed) {
-                return i;
-            }
-        }
-    }
-
     public static void main(String[] args) {
         System.out.println("healthcheck: simulation, " + SEEDS + " seeds from base " + BASE + " under RANDOM, paths "
                 + PATHS + ", fake transport with seeded latency and faults");
@@ -65,7 +56,7 @@ public final class HealthCheckSimulation {
                 + " failed, " + correct.decisions() + " decisions");
         SweepResult buggy = simulation(true).sweep();
         RunResult first = buggy.firstFailure().orElseThrow(() -> new AssertionError("the planted bug was not found"));
-        System.out.println("  planted bug:     found by seed index " + indexOf(first.seed()) + " after "
+        System.out.println("  planted bug:     found by seed index " + first.index() + " after "
                 + buggy.runs() + " runs: " + first.describe().lines().findFirst().orElseThrow());
         RunResult again = simulation(true).run(first.seed());
         System.out.println("  replay:          same failure " + (again.failed()

@@ -1,6 +1,5 @@
 package dev.simloop.realworld;
 
-import static dev.simloop.realworld.HealthCheckSimulation.indexOf;
 import static dev.simloop.realworld.HealthCheckSimulation.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,8 @@ class HealthCheckerSimulationTest {
     void thePlantedBugIsFoundBySeedIndex70AndReplays() {
         SweepResult r = simulation(true).sweep();
         RunResult first = r.firstFailure().orElseThrow();
-        assertThat(indexOf(first.seed())).isEqualTo(70);
+        assertThat(first.index()).isEqualTo(70);
+        assertThat(simulation(true).run(first.seed()).index()).isEqualTo(-1);
         assertThat(r.runs()).isEqualTo(71);
         assertThat(first.failure()).isInstanceOf(AssertionError.class).hasMessage("2 half-open trials in flight at "
                 + "2783 ms (request to /flaky): the breaker must let one through");

@@ -134,13 +134,9 @@ final class SctBenchCommand implements Callable<Integer> {
         }
         long[] gaps = new long[failures.size()];
         long previous = -1;
-        int i = 0;
-        for (int index = 0, f = 0; f < failures.size(); index++) {
-            if (Simulation.seedOf(r.baseSeed(), index) == failures.get(f).seed()) {
-                gaps[i++] = index - previous;
-                previous = index;
-                f++;
-            }
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = failures.get(i).index() - previous;
+            previous = failures.get(i).index();
         }
         Arrays.sort(gaps);
         long median = gaps[(gaps.length - 1) / 2];
