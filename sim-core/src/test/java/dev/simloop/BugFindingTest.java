@@ -16,8 +16,6 @@ class BugFindingTest {
         return indices;
     }
 
-    }
-
     private static SweepResult lostUpdateSweep(Policy policy) {
         return Simulation.of(Scenarios::lostUpdate).policy(policy).seeds(BASE, 20).stopAtFirstFailure(false)
                 .shrink(false).sweep();
