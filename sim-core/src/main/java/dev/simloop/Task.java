@@ -258,9 +258,21 @@ public final class Task<T> extends FutureBase<T> {
             outcomeValue = coroutine.call();
         } catch (Unwind u) {
             // The loop closed; the task stays pending.
+        } catch (StackOverflowError e) {
+            outcomeError = e.getMessage() != null ? e : explained(e);
         } catch (Throwable t) {
             outcomeError = t;
         }
+    }
+
+    /** A bare stack overflow, with what happened and what to do (CPython's RecursionError says as much). */
+    private StackOverflowError explained(StackOverflowError e) {
+        StackOverflowError x = new StackOverflowError("The stack of task '" + name() + "' overflowed: its body "
+                + "called or awaited too deeply (awaiting a coroutine runs it on the same stack, like a call). Look "
+                + "for unbounded recursion; for a chain of thousands of steps, loop or create tasks instead of "
+                + "nesting awaits.");
+        x.setStackTrace(e.getStackTrace());
+        return x;
     }
 
     private void finish(T value, Throwable error) {

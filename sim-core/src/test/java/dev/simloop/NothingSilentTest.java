@@ -133,4 +133,17 @@ class NothingSilentTest {
                 .hasMessage("callSoonThreadsafe on event loop 'gone', which is closed: the callback would never run. "
                         + "Hand work only to a loop that is open.");
     }
+
+    private static Coroutine<Integer> depth(int n) {
+        return Coroutine.of(() -> n == 0 ? 0 : await(depth(n - 1)) + 1);
+    }
+
+    @Test
+    void aTooDeepAwaitChainSaysWhatHappenedAndWhatToDo() {
+        assertThatThrownBy(() -> EventLoop.run(Coroutine.of("main", () -> await(depth(1_000_000)))))
+                .isInstanceOf(StackOverflowError.class).hasMessage("The stack of task 'main' overflowed: its body "
+                        + "called or awaited too deeply (awaiting a coroutine runs it on the same stack, like a "
+                        + "call). Look for unbounded recursion; for a chain of thousands of steps, loop or create "
+                        + "tasks instead of nesting awaits.");
+    }
 }
