@@ -100,14 +100,21 @@ final class FailureReport {
         return sb.toString();
     }
 
-    /** The run's failure, or one error that lists the problems the loop reported when those are what failed it. */
+    /**
+     * The run's failure, or one error that lists the problems the loop reported when those are what failed it, with
+     * any other failure of the same run (a limit passed while the leftover tasks were cancelled) after them: that one
+     * often names the real cause.
+     */
     private static Throwable cause(String test, Throwable failure) {
         List<LoopProblemException> problems = new ArrayList<>();
+        List<Throwable> others = new ArrayList<>();
         if (failure instanceof LoopProblemException p) {
             problems.add(p);
             for (Throwable s : p.getSuppressed()) {
                 if (s instanceof LoopProblemException q) {
                     problems.add(q);
+                } else {
+                    others.add(s);
                 }
             }
         }
@@ -119,12 +126,16 @@ final class FailureReport {
         for (LoopProblemException p : problems) {
             msg.append("\n  - ").append(p.getMessage());
         }
+        for (Throwable o : others) {
+            msg.append("\nAnd then: ").append(o.getMessage() != null ? o.getMessage() : o.toString());
+        }
         AssertionError hygiene = new AssertionError(msg.toString());
         for (LoopProblemException p : problems) {
             if (p.getCause() != null) {
                 hygiene.addSuppressed(p.getCause());
             }
         }
+        others.forEach(hygiene::addSuppressed);
         return hygiene;
     }
 

@@ -100,4 +100,18 @@ class SweepFixturesTestCase {
     void failsOnTheThirdSeedInItsOwnInvocation(EventLoop loop) {
         assertThat(loop.seed()).as("seed").isNotEqualTo(Simulation.seedOf(SeedPlan.BASE, 2));
     }
+
+    @SimTest(maxSteps = 1000)
+    void leavesATaskThatSwallowsItsCancellation() {
+        createTask("stubborn", Coroutine.ofVoid(() -> {
+            while (true) {
+                try {
+                    dev.simloop.Sim.sleep(java.time.Duration.ofSeconds(1));
+                } catch (dev.simloop.CancelledException e) {
+                    // refuses to end
+                }
+            }
+        }));
+        yieldNow();
+    }
 }

@@ -197,4 +197,17 @@ class SweepTest {
         assertThat(failure(run(FIXTURE, "neverStops")).getCause()).isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("100");
     }
+
+    @Test
+    void theReportKeepsWhatWentWrongWhileTheLeftoverTasksWereCancelled() {
+        Throwable t = failure(run(FIXTURE, "leavesATaskThatSwallowsItsCancellation"));
+        assertThat(t.getMessage()).contains("Failure: java.lang.AssertionError: simloop found 2 problems in "
+                + "leavesATaskThatSwallowsItsCancellation:\n  - PENDING_TASK: Task 'stubborn' was still pending when "
+                + "the test body returned")
+                .contains("\nAnd then: The run passed its step limit (maxSteps = 1000, again while cancelling the "
+                        + "tasks left after the run)")
+                .contains("Look for a task that catches CancelledException and goes on instead of ending");
+        assertThat(t.getCause().getSuppressed()).anySatisfy(s -> assertThat(s)
+                .isInstanceOf(dev.simloop.LimitExceededException.class));
+    }
 }
