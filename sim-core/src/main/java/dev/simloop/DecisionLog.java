@@ -44,14 +44,8 @@ final class DecisionLog {
 
     /** Records the base order's pick at decision {@code size - 1}: the one pick there that costs no preemption. */
     void addBasePick(int index) {
-        if (freshSize == fresh.length) {
-            fresh = Arrays.copyOf(fresh, freshSize * 2);
-        }
-        fresh[freshSize++] = index;
-        if (size >= freshFrom.length) {
-            freshFrom = Arrays.copyOf(freshFrom, freshFrom.length * 2);
-        }
-        freshFrom[size] = freshSize;
+        appendPosition(index);
+        endFrontierDecision();
     }
 
     /**
@@ -61,13 +55,22 @@ final class DecisionLog {
     void addFresh(boolean[] passed, int n) {
         for (int i = 0, recorded = 0; i < n && recorded < freshCap; i++) {
             if (!passed[i]) {
-                if (freshSize == fresh.length) {
-                    fresh = Arrays.copyOf(fresh, freshSize * 2);
-                }
-                fresh[freshSize++] = i;
+                appendPosition(i);
                 recorded++;
             }
         }
+        endFrontierDecision();
+    }
+
+    private void appendPosition(int position) {
+        if (freshSize == fresh.length) {
+            fresh = Arrays.copyOf(fresh, freshSize * 2);
+        }
+        fresh[freshSize++] = position;
+    }
+
+    /** Closes decision {@code size - 1}'s positions: the next decision's start where this one's end. */
+    private void endFrontierDecision() {
         if (size >= freshFrom.length) {
             freshFrom = Arrays.copyOf(freshFrom, freshFrom.length * 2);
         }

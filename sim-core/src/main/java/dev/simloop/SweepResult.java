@@ -28,11 +28,6 @@ public final class SweepResult {
         this.shrunk = shrunk;
     }
 
-    /** The base seed: run i had seed {@link Simulation#seedOf}{@code (baseSeed(), i)}. */
-    public long baseSeed() {
-        return baseSeed;
-    }
-
     /** How many seeds ran (up to and including the first failure when the sweep stops there). */
     public int runs() {
         return runs;
