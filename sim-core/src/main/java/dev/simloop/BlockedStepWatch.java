@@ -82,8 +82,8 @@ final class BlockedStepWatch implements Watchdog.Watched {
     /** On the watchdog's thread: the current step has blocked the loop's thread past the limit. */
     @Override
     public void stepBlocked(long wallNanos) {
-        Thread t = loop.activeThread();
-        Task<?> task = loop.runningTask();
+        Thread t = loop.threads.activeThread();
+        Task<?> task = loop.threads.runningTask();
         String who = task != null ? "Task '" + task.name() + "'" : "A callback";
         String message = who + " has blocked the thread of event loop '" + loop.name() + "' for "
                 + VirtualTimes.format(wallNanos) + " of wall-clock time (limit "

@@ -1,8 +1,6 @@
 package dev.simloop;
 
 import dev.simloop.internal.Sneaky;
-import dev.simloop.internal.Strand;
-import dev.simloop.internal.Strands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +60,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EventLoop implements AutoCloseable {
 
-    /**
-     * The loop whose code runs on this thread: set on the loop's thread while it runs, and on a baton strand's
-     * virtual thread for its life. Per thread, like asyncio's running loop; nothing global is shared between loops.
-     */
-    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
-
     private final String name;
     /** Virtual time, or real time for a {@linkplain Builder#realTime() real-time} loop. */
     private final LoopClock clock;
@@ -79,9 +71,8 @@ public final class EventLoop implements AutoCloseable {
     private final LoopProblems problems;
     /** The blocked-loop watchdog's view of this loop: the progress of steps, the limit, what it found. */
     private final BlockedStepWatch blockedWatch;
-    private final Thread owner;
-    /** The thread allowed to call in right now: the owner, or the virtual thread of the baton strand running. */
-    private Thread activeThread;
+    /** Which thread may call in now, and the strand switch between the loop and a task's body. */
+    final LoopThreads threads;
 
     /** The ready queue, the timers and the current iteration's batch: what runs next. */
     private final ReadyQueue queue;
@@ -90,7 +81,6 @@ public final class EventLoop implements AutoCloseable {
     /** The step and virtual-time limits, checked before each step and before the clock moves to a timer. */
     private final RunLimits limits;
 
-    private Task<?> currentTask;
     private long steps;
     private int taskCount;
     private boolean running;
@@ -114,8 +104,7 @@ public final class EventLoop implements AutoCloseable {
                 : new LoopListeners(b.listener, recorder);
         this.problems = new LoopProblems(b.onProblem);
         this.blockedWatch = new BlockedStepWatch(this, VirtualTimes.nanos(b.blockedThreshold));
-        this.owner = Thread.currentThread();
-        this.activeThread = owner;
+        this.threads = new LoopThreads(this, strands);
         this.seeded = new SeededSources(b.seed, b.policy);
         this.queue = new ReadyQueue(this, clock, inbox, seeded.scheduler);
         this.limits = new RunLimits(b.maxSteps, b.maxVirtualTime);
@@ -354,16 +343,11 @@ public final class EventLoop implements AutoCloseable {
         future.addCallback(stop);
         try {
             drive(() -> {
-                while (true) {
-                    if (queue.iterationDone()) {
-                        if (stopping[0]) {
-                            break;
-                        }
-                        if (!queue.startIteration()) {
-                            throw deadlock(future.describe() + " can never finish");
-                        }
+                // like asyncio's run_until_complete, finish the iteration in which the future completed, then stop
+                while (!(queue.iterationDone() && stopping[0])) {
+                    if (!step()) {
+                        throw deadlock(future.describe() + " can never finish");
                     }
-                    runOne();
                 }
             });
         } finally {
@@ -387,16 +371,10 @@ public final class EventLoop implements AutoCloseable {
         checkOpen();
         try {
             drive(() -> {
-                while (true) {
-                    if (queue.iterationDone()) {
-                        if (stopping) {
-                            break;
-                        }
-                        if (!queue.startIteration()) {
-                            throw deadlock("runForever() can never return, as stop() was never called");
-                        }
+                while (!(queue.iterationDone() && stopping)) { // stop() ends the current iteration first
+                    if (!step()) {
+                        throw deadlock("runForever() can never return, as stop() was never called");
                     }
-                    runOne();
                 }
             });
         } finally {
@@ -446,82 +424,43 @@ public final class EventLoop implements AutoCloseable {
         runWhile(() -> queue.hasWorkDueBy(clock.now()));
     }
 
+    /** Steps while {@code more} holds before a step, and stops early when nothing at all is left to run. */
     private void runWhile(BooleanSupplier more) {
         checkOpen();
         drive(() -> {
-            while (more.getAsBoolean()) {
-                if (queue.iterationDone() && !queue.startIteration()) {
-                    break;
-                }
-                runOne();
+            while (more.getAsBoolean() && step()) {
+                // each verb's stop condition is its supplier, checked before every step
             }
         });
     }
 
     /**
-     * Runs {@code iterations} as the running loop. With the baton strand and a platform caller, they run on a
-     * virtual "driver" thread standing in for the caller, which waits: a hand-off between two virtual threads costs
-     * about a microsecond, one that wakes a platform thread tens of microseconds. Callbacks then run on the driver,
-     * so they do not see the caller's thread-locals.
+     * One step: the unit that {@link #stepCount()}, the step limit, the trace and the policies count in. Every way of
+     * driving the loop is a loop over this method with its own stop condition. In order:
+     * <ol>
+     *   <li>If the current iteration has run all its callbacks, the next begins ({@link ReadyQueue#startIteration()}):
+     *       the callbacks other threads handed in join the ready queue; if nothing is ready the clock moves to the
+     *       first timer (after the time limit is checked); the timers now due join the ready callbacks, and the
+     *       iteration's batch is fixed, as CPython's {@code _run_once} does.</li>
+     *   <li>The next callback is taken ({@link ReadyQueue#next()}), after the step limit is checked: FIFO's next, or
+     *       the one the policy's {@link Scheduler} picks among those its scope allows, recorded as a decision. A
+     *       cancelled callback is dropped there and takes no step.</li>
+     *   <li>The listener hears of a timer that fires, the step count goes up and the callback runs. A task's callback
+     *       resumes its coroutine's strand ({@link LoopThreads#resume}) until it awaits or ends; whatever the callback
+     *       throws goes to the problem handler.</li>
+     *   <li>The blocked-loop watch closes the step, and fails it if it held the thread past the limit.</li>
+     * </ol>
+     *
+     * @return false, having run nothing, when nothing at all is left to run (never on a real-time loop, which waits
+     *     for its next timer or for work from another thread instead)
      */
-    private void drive(Runnable iterations) {
-        Thread caller = Thread.currentThread();
-        if (strands != StrandBackend.BATON || caller.isVirtual()) {
-            enterRunning();
-            try {
-                iterations.run();
-            } finally {
-                exitRunning();
-            }
-            return;
+    private boolean step() {
+        if (queue.iterationDone() && !queue.startIteration()) {
+            return false;
         }
-        enterRunning();
-        CURRENT.remove();
-        Throwable[] failure = new Throwable[1];
-        Thread driver = Thread.ofVirtual().name("simloop-" + name + "-driver").unstarted(() -> {
-            CURRENT.set(this);
-            try {
-                iterations.run();
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                CURRENT.remove();
-            }
-        });
-        activeThread = driver;
-        try {
-            driver.start();
-            joinUninterruptibly(driver);
-        } finally {
-            activeThread = caller;
-            CURRENT.set(this);
-            exitRunning();
-        }
-        if (failure[0] != null) {
-            throw Sneaky.rethrow(failure[0]);
-        }
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Runs the next callback of the current iteration (one step), unless it was cancelled. */
-    private void runOne() {
         Handle h = queue.next();
         if (h == null) {
-            return;
+            return true;
         }
         if (listener != null && h instanceof TimerHandle t) {
             listener.timerFired(t);
@@ -540,6 +479,28 @@ public final class EventLoop implements AutoCloseable {
             blockedWatch.stepEnded();
         }
         blockedWatch.throwIfBlocked();
+        return true;
+    }
+
+    /** Runs {@code iterations} as the running loop: one running method at a time, one loop per thread. */
+    private void drive(Runnable iterations) {
+        if (running) {
+            throw new IllegalStateException("This event loop is already running: it cannot be run again from "
+                    + "inside one of its own callbacks or coroutines. Await instead.");
+        }
+        String other = threads.otherLoopRunning();
+        if (other != null) {
+            throw new IllegalStateException("Cannot run event loop '" + name + "' while event loop '" + other
+                    + "' is running on this thread.");
+        }
+        running = true;
+        blockedWatch.watch();
+        try {
+            threads.runAsLoop(iterations);
+        } finally {
+            blockedWatch.unwatch();
+            running = false;
+        }
     }
 
     /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
@@ -554,27 +515,6 @@ public final class EventLoop implements AutoCloseable {
         if (when > limits.timeBudgetEnd) {
             throw limits.timeLimit(when, steps, clock.now(), live.lines());
         }
-    }
-
-    private void enterRunning() {
-        if (running) {
-            throw new IllegalStateException("This event loop is already running: it cannot be run again from "
-                    + "inside one of its own callbacks or coroutines. Await instead.");
-        }
-        EventLoop other = CURRENT.get();
-        if (other != null) {
-            throw new IllegalStateException("Cannot run event loop '" + name + "' while event loop '" + other.name
-                    + "' is running on this thread.");
-        }
-        running = true;
-        CURRENT.set(this);
-        blockedWatch.watch();
-    }
-
-    private void exitRunning() {
-        blockedWatch.unwatch();
-        CURRENT.remove();
-        running = false;
     }
 
     /** A virtual-time deadlock: {@code what} (e.g. "task 'main' can never finish") as nothing is left to run. */
@@ -662,7 +602,7 @@ public final class EventLoop implements AutoCloseable {
         checkThread();
         Objects.requireNonNull(label, "label");
         if (listener != null) {
-            listener.mark(currentTask, label);
+            listener.mark(threads.runningTask(), label);
         }
     }
 
@@ -743,14 +683,11 @@ public final class EventLoop implements AutoCloseable {
         closed = true;
         reportRefusedCalls();
         problems.reportAtClose(name, live);
-        CURRENT.set(this);
-        try {
+        threads.bound(() -> {
             for (Task<?> t = live.head; t != null; t = t.nextLive) {
                 t.unwind();
             }
-        } finally {
-            CURRENT.remove();
-        }
+        });
         problems.clear();
         queue.clear();
         live.clear();
@@ -790,50 +727,38 @@ public final class EventLoop implements AutoCloseable {
     // ---------------------------------------------------------------- internal hooks
 
     static EventLoop current() {
-        return CURRENT.get();
+        return LoopThreads.currentLoop();
     }
 
     /** The task whose body runs on the calling thread right now, or null. */
     static Task<?> currentTask() {
-        EventLoop loop = CURRENT.get();
-        if (loop == null || loop.activeThread != Thread.currentThread()) {
-            return null;
-        }
-        return loop.currentTask;
+        return LoopThreads.currentTask();
     }
 
     /** Whether code running now belongs to a background task (its callbacks are background work too). */
     boolean inBackground() {
-        return currentTask != null && currentTask.isBackground();
+        Task<?> task = threads.runningTask();
+        return task != null && task.isBackground();
     }
 
     /** Whether the calling thread may call into the loop right now (the test {@link #checkThread()} makes). */
     boolean isLoopThread() {
-        return Thread.currentThread() == activeThread;
+        return threads.isLoopThread();
     }
 
+    /** Refuses a call from another thread with a {@link WrongThreadException}, which the loop also reports. */
     void checkThread() {
-        Thread t = Thread.currentThread();
-        if (t != activeThread) {
-            WrongThreadException refused = new WrongThreadException("Event loop '" + name + "' was called from "
-                    + "thread '" + t.getName() + "', but it belongs to thread '" + owner.getName() + "'. A loop is "
-                    + "confined to one thread; from other threads use callSoonThreadsafe(...) only.");
-            refusedCalls.add(refused); // the caller may swallow it (the JDK's delay thread does): the loop reports it
-            throw refused;
-        }
+        threads.check();
     }
 
     /**
-     * Calls refused in {@link #checkThread()}, from any thread; reported on the loop's thread as
-     * {@link LoopProblem.Kind#FOREIGN_THREAD} problems when an iteration begins and when the loop closes, so a refusal
-     * that its caller swallowed still fails the run.
+     * Reports the calls {@link #checkThread()} refused so far as {@link LoopProblem.Kind#FOREIGN_THREAD} problems, on
+     * the loop's thread, when an iteration begins and when the loop closes: a refusal that its caller swallowed still
+     * fails the run.
      */
-    private final ConcurrentLinkedQueue<WrongThreadException> refusedCalls = new ConcurrentLinkedQueue<>();
-
-    /** Reports the refused foreign-thread calls gathered so far; on the loop's thread. */
     void reportRefusedCalls() {
         WrongThreadException e;
-        while ((e = refusedCalls.poll()) != null) {
+        while ((e = threads.pollRefused()) != null) {
             problems.report(LoopProblem.Kind.FOREIGN_THREAD, e.getMessage(), e);
         }
     }
@@ -877,32 +802,6 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    Strand newStrand(Runnable body, Task<?> task) {
-        return strands == StrandBackend.CONTINUATION ? Strands.continuation(body)
-                : Strands.baton(body, "simloop-" + name + "-" + task.name());
-    }
-
-    /** Resumes {@code task}'s strand, letting its thread call into the loop until it suspends or ends. */
-    void runStrand(Task<?> task, Strand strand) {
-        Task<?> previousTask = currentTask;
-        Thread previousThread = activeThread;
-        currentTask = task;
-        activeThread = strand.bodyThread(owner);
-        try {
-            strand.resume();
-        } finally {
-            activeThread = previousThread;
-            currentTask = previousTask;
-        }
-    }
-
-    /** Called first thing in a body's own thread: a baton strand's virtual thread learns its loop. */
-    void enterBodyThread() {
-        if (CURRENT.get() != this) {
-            CURRENT.set(this);
-        }
-    }
-
     void taskFinished(Task<?> task) {
         live.remove(task);
         if (listener != null) {
@@ -924,16 +823,6 @@ public final class EventLoop implements AutoCloseable {
 
     void exceptionRetrieved(FutureBase<?> f) {
         problems.exceptionRetrieved(f);
-    }
-
-    /** The thread allowed to call in right now; read by the watchdog's thread for the stack of a blocked step. */
-    Thread activeThread() {
-        return activeThread;
-    }
-
-    /** The task whose body runs right now, or null; read by the watchdog's thread for its message. */
-    Task<?> runningTask() {
-        return currentTask;
     }
 
     @Override

@@ -231,7 +231,7 @@ public final class Task<T> extends FutureBase<T> {
                 finish(null, injected);
                 return;
             }
-            strand = loop.newStrand(this::body, this);
+            strand = loop.threads.newStrand(this::body, this);
             if (listener != null) {
                 listener.taskStarted(this);
             }
@@ -239,7 +239,7 @@ public final class Task<T> extends FutureBase<T> {
             listener.taskResumed(this);
         }
         resumeThrow = injected;
-        loop.runStrand(this, strand);
+        loop.threads.resume(this, strand);
         if (strand.isDone() && !loop.isClosed()) {
             finish(outcomeValue, outcomeError);
         }
@@ -248,12 +248,12 @@ public final class Task<T> extends FutureBase<T> {
     /** Resumes a suspended body with {@link Unwind} so its finally blocks run; the loop is closing. */
     void unwind() {
         if (started && !strand.isDone()) {
-            loop.runStrand(this, strand);
+            loop.threads.resume(this, strand);
         }
     }
 
     private void body() {
-        loop.enterBodyThread();
+        loop.threads.enterBodyThread();
         try {
             outcomeValue = coroutine.call();
         } catch (Unwind u) {
