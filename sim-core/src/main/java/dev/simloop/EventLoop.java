@@ -842,42 +842,43 @@ public final class EventLoop implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
-        static final Builder DEFAULTS = new Builder("loop", Duration.ofSeconds(5), null, null, null,
-                0L, Policy.FIFO, Long.MAX_VALUE, Long.MAX_VALUE, TraceLevel.OFF, false);
+        static final Builder DEFAULTS = new Builder();
 
-        private final String name;
-        private final Duration blockedThreshold;
-        private final LoopListener listener;
-        private final Consumer<LoopProblem> onProblem;
-        private final StrandBackend strands;
-        private final long seed;
-        private final Policy policy;
-        private final long maxSteps;
-        private final long maxVirtualTime;
-        private final TraceLevel traceLevel;
+        private String name = "loop";
+        private Duration blockedThreshold = Duration.ofSeconds(5);
+        private LoopListener listener;
+        private Consumer<LoopProblem> onProblem;
+        private StrandBackend strands;
+        private long seed;
+        private Policy policy = Policy.FIFO;
+        private long maxSteps = Long.MAX_VALUE;
+        private long maxVirtualTime = Long.MAX_VALUE;
+        private TraceLevel traceLevel = TraceLevel.OFF;
         /** Whether the loop runs on real time; then its policy is FIFO. */
-        private final boolean realTime;
+        private boolean realTime;
 
-        private Builder(String name, Duration blockedThreshold, LoopListener listener,
-                Consumer<LoopProblem> onProblem, StrandBackend strands, long seed, Policy policy, long maxSteps,
-                long maxVirtualTime, TraceLevel traceLevel, boolean realTime) {
-            this.name = name;
-            this.blockedThreshold = blockedThreshold;
-            this.listener = listener;
-            this.onProblem = onProblem;
-            this.strands = strands;
-            this.seed = seed;
-            this.policy = policy;
-            this.maxSteps = maxSteps;
-            this.maxVirtualTime = maxVirtualTime;
-            this.traceLevel = traceLevel;
-            this.realTime = realTime;
+        private Builder() {
         }
 
-        private Builder with(String name, Duration blockedThreshold, LoopListener listener,
-                Consumer<LoopProblem> onProblem, StrandBackend strands) {
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, realTime);
+        /**
+         * A copy of this builder with {@code change} applied: builders are immutable to their users, so each setting
+         * copies, and a new setting touches only its field and its method.
+         */
+        private Builder with(Consumer<Builder> change) {
+            Builder copy = new Builder();
+            copy.name = name;
+            copy.blockedThreshold = blockedThreshold;
+            copy.listener = listener;
+            copy.onProblem = onProblem;
+            copy.strands = strands;
+            copy.seed = seed;
+            copy.policy = policy;
+            copy.maxSteps = maxSteps;
+            copy.maxVirtualTime = maxVirtualTime;
+            copy.traceLevel = traceLevel;
+            copy.realTime = realTime;
+            change.accept(copy);
+            return copy;
         }
 
         /**
@@ -888,8 +889,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder seed(long seed) {
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, realTime);
+            return with(b -> b.seed = seed);
         }
 
         /**
@@ -904,8 +904,7 @@ public final class EventLoop implements AutoCloseable {
             if (realTime) {
                 requireFifoForRealTime(policy);
             }
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, realTime);
+            return with(b -> b.policy = policy);
         }
 
         /**
@@ -915,8 +914,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder trace(TraceLevel level) {
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, Objects.requireNonNull(level, "level"), realTime);
+            return with(b -> b.traceLevel = Objects.requireNonNull(level, "level"));
         }
 
         /**
@@ -931,8 +929,7 @@ public final class EventLoop implements AutoCloseable {
                 throw new IllegalArgumentException("Configuration error: maxSteps must be positive, was " + limit
                         + ".");
             }
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, limit,
-                    maxVirtualTime, traceLevel, realTime);
+            return with(b -> b.maxSteps = limit);
         }
 
         /**
@@ -948,8 +945,7 @@ public final class EventLoop implements AutoCloseable {
                 throw new IllegalArgumentException("Configuration error: maxVirtualTime must not be negative, was "
                         + limit + ".");
             }
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    VirtualTimes.nanos(limit), traceLevel, realTime);
+            return with(b -> b.maxVirtualTime = VirtualTimes.nanos(limit));
         }
 
         /**
@@ -959,7 +955,8 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder name(String name) {
-            return with(Objects.requireNonNull(name, "name"), blockedThreshold, listener, onProblem, strands);
+            Objects.requireNonNull(name, "name");
+            return with(b -> b.name = name);
         }
 
         /**
@@ -975,7 +972,7 @@ public final class EventLoop implements AutoCloseable {
                 throw new IllegalArgumentException("Configuration error: blockedThreshold must not be negative, "
                         + "was " + limit + ".");
             }
-            return with(name, limit, listener, onProblem, strands);
+            return with(b -> b.blockedThreshold = limit);
         }
 
         /**
@@ -985,7 +982,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder listener(LoopListener listener) {
-            return with(name, blockedThreshold, listener, onProblem, strands);
+            return with(b -> b.listener = listener);
         }
 
         /**
@@ -996,7 +993,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder onProblem(Consumer<LoopProblem> handler) {
-            return with(name, blockedThreshold, listener, handler, strands);
+            return with(b -> b.onProblem = handler);
         }
 
         /**
@@ -1006,7 +1003,7 @@ public final class EventLoop implements AutoCloseable {
          * @return a new builder
          */
         public Builder strands(StrandBackend backend) {
-            return with(name, blockedThreshold, listener, onProblem, backend);
+            return with(b -> b.strands = backend);
         }
 
         /**
@@ -1020,8 +1017,7 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder realTime() {
             requireFifoForRealTime(policy);
-            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, true);
+            return with(b -> b.realTime = true);
         }
 
         private static void requireFifoForRealTime(Policy policy) {
