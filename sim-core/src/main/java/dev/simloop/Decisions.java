@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -231,7 +230,7 @@ public final class Decisions {
             throw new IllegalArgumentException(file + " is not a simloop decision file: it must start with the lines '"
                     + HEADER + "', 'seed 0x...', 'policy ...', 'scope step' or 'scope iteration', and 'delays ...'.");
         }
-        long seed = HexFormat.fromHexDigitsToLong(lines.get(1).substring("seed 0x".length()));
+        long seed = Seeds.parse(lines.get(1).substring("seed ".length()));
         String policy = lines.get(2).substring("policy ".length());
         boolean perIteration = lines.get(3).equals("scope iteration");
         int delays;
@@ -294,7 +293,7 @@ public final class Decisions {
      * run.
      */
     public String toLine() {
-        StringBuilder sb = new StringBuilder("seed=").append(hex(seed)).append(" scope=")
+        StringBuilder sb = new StringBuilder("seed=").append(Seeds.format(seed)).append(" scope=")
                 .append(perIteration ? "iteration" : "step").append(" picks=");
         int end = choices.length;
         while (end > 0 && choices[end - 1] == 0) {
@@ -310,7 +309,7 @@ public final class Decisions {
     }
 
     /**
-     * Reads decisions from the one-line form of {@link #toLine()}: {@code seed=} (hex with 0x, or decimal),
+     * Reads decisions from the one-line form of {@link #toLine()}: {@code seed=} (as {@link Seeds#parse} reads it),
      * optionally {@code scope=step} or {@code scope=iteration} (step by default), then {@code picks=} and the picks,
      * each an index or index/options, separated by spaces or commas.
      *
@@ -331,7 +330,7 @@ public final class Decisions {
         String[] head = text.substring(0, at).trim().split("\\s+");
         try {
             String s = head[0].substring("seed=".length());
-            seed = s.startsWith("0x") ? HexFormat.fromHexDigitsToLong(s.substring(2)) : Long.parseLong(s);
+            seed = Seeds.parse(s);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("'" + head[0] + "' is not a seed." + form, e);
         }
@@ -363,11 +362,6 @@ public final class Decisions {
         return new Decisions(seed, GIVEN, perIteration, c, o, 0, new long[0]);
     }
 
-    /** The seed as simloop prints seeds: "0x" and 16 hex digits. */
-    public static String hex(long seed) {
-        return "0x" + HexFormat.of().toHexDigits(seed);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Decisions d && d.seed == seed && d.policy.equals(policy) && d.perIteration == perIteration
@@ -383,7 +377,7 @@ public final class Decisions {
     /** The file format of {@link #write(Path)}, 20 decisions a line. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(HEADER).append("\nseed ").append(hex(seed)).append("\npolicy ")
+        StringBuilder sb = new StringBuilder(HEADER).append("\nseed ").append(Seeds.format(seed)).append("\npolicy ")
                 .append(policy).append("\nscope ").append(perIteration ? "iteration" : "step").append("\ndelays ").append(delays);
         if (delays > 0) {
             sb.append(" at");

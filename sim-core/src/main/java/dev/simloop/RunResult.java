@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param virtualTime the virtual time it ended at, in nanoseconds
  * @param decisions the decisions its policy took, not null
  * @param trace its events, or null when the simulation records none
- * @param index the run's position in its sweep (its seed is {@link Simulation#seedOf}{@code (base, index)}), or -1
+ * @param index the run's position in its sweep (its seed is {@link Seeds#of}{@code (base, index)}), or -1
  *     for a run outside a sweep ({@link Simulation#run}, a replay, a search)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -40,10 +40,10 @@ public record RunResult(long seed, String policy, Throwable failure, long steps,
     public String describe() {
         String outcome = failure == null ? "passed" : "failed with " + failure;
         return String.join("\n", List.of(
-                "seed " + Decisions.hex(seed) + ", policy " + policy + ": " + outcome,
+                "seed " + Seeds.format(seed) + ", policy " + policy + ": " + outcome,
                 "  " + steps + " steps, virtual time " + VirtualTimes.format(virtualTime) + ", " + decisions.size()
                         + " decisions, " + decisions.describeDelays() + " from FIFO"
-                        + (trace == null ? "" : ", trace fingerprint " + Decisions.hex(trace.fingerprint()))));
+                        + (trace == null ? "" : ", trace fingerprint " + Seeds.format(trace.fingerprint()))));
     }
 
     /**
@@ -57,7 +57,7 @@ public record RunResult(long seed, String policy, Throwable failure, long steps,
      */
     public String renderHtml() {
         if (trace == null) {
-            throw new IllegalStateException("The run of seed " + Decisions.hex(seed) + " recorded no trace: give "
+            throw new IllegalStateException("The run of seed " + Seeds.format(seed) + " recorded no trace: give "
                     + "the simulation a loop that records one, loop(EventLoop.builder().trace(TraceLevel.DEFAULT)).");
         }
         return TimelinePage.html(trace, describe().lines().findFirst().orElseThrow(), trace.lastFailureStep(),

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * r.orThrow();
  * }</pre>
  *
- * <p>The seed of run i is {@link #seedOf(long, int)} of the base seed; {@link Policy#pct(int)} and
+ * <p>The seed of run i is {@link Seeds#of(long, int)} of the base seed; {@link Policy#pct(int)} and
  * {@link Policy#portfolio(long) portfolio(0)} take their step count k from one FIFO run of the body first (a pure
  * function of the test, never learned from earlier seeds). A run fails when the main coroutine fails, when a limit is
  * passed, and when its loop reports a {@link LoopProblem} (a callback throws, an exception goes unretrieved, a
@@ -90,7 +90,7 @@ public final class Simulation {
     }
 
     /**
-     * The seeds a {@link #sweep()} runs: {@code count} of them, derived from {@code base} ({@link #seedOf}).
+     * The seeds a {@link #sweep()} runs: {@code count} of them, derived from {@code base} ({@link Seeds#of}).
      *
      * @param base any 64-bit value
      * @param count at least 1
@@ -180,17 +180,6 @@ public final class Simulation {
     }
 
     /**
-     * The seed of run {@code index} of a sweep from {@code base}: SplitMix64's output number {@code index}.
-     *
-     * @param base the base seed
-     * @param index the run's index, from 0
-     * @return the run's seed
-     */
-    public static long seedOf(long base, int index) {
-        return TraceRecorder.mix(base + (index + 1L) * 0x9E3779B97F4A7C15L);
-    }
-
-    /**
      * The limits of an {@link #explore(int)}: at most {@code maxSchedules} schedules (100,000 by default) and
      * {@code maxTime} of wall-clock time (10 minutes by default). A search stopped by either says so: its result is
      * not {@linkplain ExploreResult#complete() complete}, and its report is no guarantee.
@@ -218,7 +207,7 @@ public final class Simulation {
      * schedules share, this finds a bug that lives in a single schedule, and when none fails its report is a
      * guarantee: "All 2,256 schedules with at most 2 delays pass."
      *
-     * <p>Every schedule runs with the sweep's first seed ({@link #seedOf}{@code (base, 0)}), which still drives
+     * <p>Every schedule runs with the sweep's first seed ({@link Seeds#of}{@code (base, 0)}), which still drives
      * {@link EventLoop#random()} and buggify, and in the scope of this simulation's policy (per iteration if it is
      * {@link Policy#perIteration()}); the policy's own choices do not matter. A failure is shrunk to the fewest delays
      * a schedule fails with, if shrinking is on, within the same limits ({@link #searchLimits}).
@@ -250,7 +239,7 @@ public final class Simulation {
             throw new IllegalArgumentException("Configuration error: the " + (preemptions ? "preemption" : "delay")
                     + " bound must be at least 0, was " + bound + ".");
         }
-        long seed = seedOf(baseSeed, 0);
+        long seed = Seeds.of(baseSeed, 0);
         String name = preemptions ? "SEARCH(preemptions)" : "SEARCH";
         ScheduleSearch search = new ScheduleSearch(this, seed, name, policy.isPerIteration(), bound, preemptions,
                 maxSchedules, maxSearchNanos);
@@ -313,7 +302,7 @@ public final class Simulation {
         Runnable worker = () -> {
             int i;
             while ((i = next.getAndIncrement()) < seedCount && !(stopAtFirstFailure && i > firstFailure.get())) {
-                RunResult r = runChecked(seedOf(baseSeed, i), resolved);
+                RunResult r = runChecked(Seeds.of(baseSeed, i), resolved);
                 decisionCounts[i] = r.decisions().size();
                 if (r.failed()) {
                     failures[i] = r.atIndex(i);
@@ -384,7 +373,7 @@ public final class Simulation {
         String b = at < second.trace().size() ? second.trace().event(at).toString() : "(the run had ended)";
         long step = at < first.trace().size() ? first.trace().step(at) : second.trace().step(at);
         return new RunResult(seed, first.policy(), new NondeterminismException("Nondeterminism: seed "
-                + Decisions.hex(seed) + " under " + first.policy() + " ran twice and the runs parted at step " + step
+                + Seeds.format(seed) + " under " + first.policy() + " ran twice and the runs parted at step " + step
                 + " (event " + at + "):\n  first run:  " + a + "\n  second run: " + b + "\nLook for the wall clock, "
                 + "Math.random(), new Random(), iteration over identity hashes or other threads in the code under "
                 + "test; use loop.random() for randomness."), first.steps(), first.virtualTime(), first.decisions(),

@@ -85,7 +85,7 @@ public final class SweepResult {
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append(runs).append(" runs under ").append(policy).append(" from base seed ")
-                .append(Decisions.hex(baseSeed)).append(": ").append(failures.size()).append(" failed, ")
+                .append(Seeds.format(baseSeed)).append(": ").append(failures.size()).append(" failed, ")
                 .append(decisions).append(" decisions.");
         for (String w : warnings()) {
             sb.append("\nWarning: ").append(w);
@@ -93,7 +93,7 @@ public final class SweepResult {
         if (!failures.isEmpty()) {
             RunResult first = failures.get(0);
             sb.append("\nFirst failure:\n").append(first.describe()).append("\n  replay: simulation.run(")
-                    .append(Decisions.hex(first.seed())).append("L)");
+                    .append(Seeds.format(first.seed())).append("L)");
             if (shrunk != null) {
                 sb.append("\nShrunk:\n").append(shrunk.describe()).append("\n  replay: simulation.replay(decisions) "
                         + "with these decisions:\n").append(shrunk.decisions());

@@ -200,6 +200,6 @@ public final class Trace {
 
     @Override
     public String toString() {
-        return "Trace[" + size + " events, fingerprint " + Decisions.hex(fingerprint) + "]";
+        return "Trace[" + size + " events, fingerprint " + Seeds.format(fingerprint) + "]";
     }
 }

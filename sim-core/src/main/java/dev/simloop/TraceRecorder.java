@@ -106,8 +106,8 @@ final class TraceRecorder implements LoopListener {
         tasks[i] = task;
         details[i] = detail;
         size = i + 1;
-        long h = mix(fingerprint ^ (kind.ordinal() | (long) (task == null ? 0 : task.id) << 8) ^ step * K1);
-        fingerprint = mix(h ^ time * K2 ^ detailKey(detail) * K3);
+        long h = Seeds.mix(fingerprint ^ (kind.ordinal() | (long) (task == null ? 0 : task.id) << 8) ^ step * K1);
+        fingerprint = Seeds.mix(h ^ time * K2 ^ detailKey(detail) * K3);
         return i;
     }
 
@@ -122,13 +122,6 @@ final class TraceRecorder implements LoopListener {
         if (detailed) {
             sources = Arrays.copyOf(sources, n);
         }
-    }
-
-    /** SplitMix64's finalizer: a strong 64-bit mix. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /**

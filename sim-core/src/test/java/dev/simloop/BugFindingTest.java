@@ -12,7 +12,7 @@ class BugFindingTest {
 
     private static List<Integer> failingIndices(SweepResult r, long base) {
         List<Integer> indices = r.failures().stream().map(RunResult::index).toList();
-        assertThat(r.failures()).allSatisfy(f -> assertThat(Simulation.seedOf(base, f.index())).isEqualTo(f.seed()));
+        assertThat(r.failures()).allSatisfy(f -> assertThat(Seeds.of(base, f.index())).isEqualTo(f.seed()));
         return indices;
     }
 

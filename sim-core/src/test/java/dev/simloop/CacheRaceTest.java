@@ -107,11 +107,11 @@ class CacheRaceTest {
 
     private static int indexOf(long seed) {
         for (int i = 0; i < 200; i++) {
-            if (Simulation.seedOf(7, i) == seed) {
+            if (Seeds.of(7, i) == seed) {
                 return i;
             }
         }
-        throw new AssertionError("not a seed of the sweep: " + Decisions.hex(seed));
+        throw new AssertionError("not a seed of the sweep: " + Seeds.format(seed));
     }
 
     @Test

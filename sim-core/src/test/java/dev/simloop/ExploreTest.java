@@ -53,9 +53,9 @@ class ExploreTest {
         assertThat(failure.decisions().delays()).isEqualTo(2);
         assertThat(r.shrunk()).containsSame(failure);
         assertThat(failure.decisions().toLine()).isEqualTo(
-                "seed=" + Decisions.hex(Simulation.seedOf(0, 0)) + " scope=step picks=2/3");
+                "seed=" + Seeds.format(Seeds.of(0, 0)) + " scope=step picks=2/3");
         assertThat(r.report()).startsWith("Schedule 4 of the search with at most 2 delays fails:\n"
-                + "seed " + Decisions.hex(Simulation.seedOf(0, 0)) + ", policy REPLAY(SEARCH): failed with "
+                + "seed " + Seeds.format(Seeds.of(0, 0)) + ", policy REPLAY(SEARCH): failed with "
                 + "java.lang.AssertionError: c ran first: cab\n"
                 + "  7 steps, virtual time 1 s, 2 decisions, 2 delays (steps 2, 2) from FIFO, trace fingerprint ")
                 .contains("\n  replay: simulation.replay(Decisions.parse(\"seed=0x")
@@ -83,10 +83,10 @@ class ExploreTest {
 
     @Test
     void aWrittenScheduleReplaysAndReadsBackFromItsLine() {
-        RunResult r = SIMULATION.replay(Decisions.of(Simulation.seedOf(0, 0), 2));
+        RunResult r = SIMULATION.replay(Decisions.of(Seeds.of(0, 0), 2));
         assertThat(r.failure()).hasMessage("c ran first: cab");
         assertThat(r.decisions().delays()).isEqualTo(2);
-        Decisions parsed = Decisions.parse("seed=5 scope=iteration picks=1/3, 0 2/2");
+        Decisions parsed = Decisions.parse("seed=0x5 scope=iteration picks=1/3, 0 2/2");
         assertThat(parsed.seed()).isEqualTo(5);
         assertThat(parsed.perIteration()).isTrue();
         assertThat(parsed.size()).isEqualTo(3);
@@ -97,9 +97,9 @@ class ExploreTest {
         assertThat(Decisions.of(7, 0, 2, 0).toLine()).isEqualTo("seed=0x0000000000000007 scope=step picks=0 2");
         assertThatThrownBy(() -> Decisions.parse("picks=1")).hasMessage("'picks=1' is not a schedule: it must start "
                 + "with seed= and have picks=. Write it as: seed=0x00000000000000ab scope=step picks=0 1/3 0.");
-        assertThatThrownBy(() -> Decisions.parse("seed=1 scope=later picks=1")).hasMessage("'scope=later' is not "
+        assertThatThrownBy(() -> Decisions.parse("seed=0x1 scope=later picks=1")).hasMessage("'scope=later' is not "
                 + "scope=step or scope=iteration. Write it as: seed=0x00000000000000ab scope=step picks=0 1/3 0.");
-        assertThatThrownBy(() -> Decisions.parse("seed=1 picks=1 x")).hasMessage("Pick 2 'x' is not an index or "
+        assertThatThrownBy(() -> Decisions.parse("seed=0x1 picks=1 x")).hasMessage("Pick 2 'x' is not an index or "
                 + "index/options. Write it as: seed=0x00000000000000ab scope=step picks=0 1/3 0.");
         assertThatThrownBy(() -> Decisions.of(1, -1)).hasMessage("A pick is an index among the ready callbacks, at "
                 + "least 0, was -1.");

@@ -50,7 +50,7 @@ class PolicyContractTest {
             assertThat(r.failures()).as(policy.toString()).isEmpty();
             assertThat(r.decisions()).as(policy.toString()).isPositive();
             for (int i = 0; i < 40; i++) {
-                Trace trace = Simulation.of(PolicyContractTest::busy).policy(policy).run(Simulation.seedOf(11, i))
+                Trace trace = Simulation.of(PolicyContractTest::busy).policy(policy).run(Seeds.of(11, i))
                         .trace();
                 long time = 0;
                 for (TraceEvent e : trace.events()) {

@@ -23,7 +23,7 @@ class ReplayTest {
         RunResult failing = sim.sweep().firstFailure().orElseThrow();
         Path file = dir.resolve("failing.decisions");
         failing.decisions().write(file);
-        assertThat(Files.readString(file)).startsWith("simloop-decisions 2\nseed " + Decisions.hex(failing.seed())
+        assertThat(Files.readString(file)).startsWith("simloop-decisions 2\nseed " + Seeds.format(failing.seed())
                 + "\npolicy PCT(depth=3, k=21)\nscope step\ndelays 5 at 2 3 3 3 17\n");
         Decisions read = Decisions.read(file);
         assertThat(read).isEqualTo(failing.decisions());
@@ -76,7 +76,7 @@ class ReplayTest {
         assertThat(r.shrunk()).isEmpty();
         // run 1 is the FIFO run that learns the step count k for the fair tail; runs 2 and 3 are seed 0's two runs
         assertThat(first.failure()).isInstanceOf(NondeterminismException.class).hasMessage("Nondeterminism: seed "
-                + Decisions.hex(Simulation.seedOf(0, 0)) + " under RANDOM ran twice and the runs parted at step 3 "
+                + Seeds.format(Seeds.of(0, 0)) + " under RANDOM ran twice and the runs parted at step 3 "
                 + "(event 6):\n  first run:  #3 0 s main mark run 2\n  second run: #3 0 s main mark run 3\nLook for "
                 + "the wall clock, Math.random(), new Random(), iteration over identity hashes or other threads in "
                 + "the code under test; use loop.random() for randomness.");

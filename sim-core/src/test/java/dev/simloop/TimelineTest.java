@@ -106,7 +106,7 @@ class TimelineTest {
     @Test
     void aRunRendersItsTimelineTitledWithSeedPolicyAndOutcome() {
         RunResult failure = Simulation.of(Scenarios::lostUpdate).seeds(0, 100).sweep().firstFailure().orElseThrow();
-        String title = "seed " + Decisions.hex(failure.seed()) + ", policy RANDOM: failed with "
+        String title = "seed " + Seeds.format(failure.seed()) + ", policy RANDOM: failed with "
                 + "java.lang.AssertionError: lost update: counter is 1, expected 2";
         assertThat(failure.renderHtml()).contains("<title>" + title + "</title>", "<h1>" + title + "</h1>",
                 "data-failing-step=\"" + failure.trace().lastFailureStep() + "\"");

@@ -117,7 +117,7 @@ class TraceTest {
 
     @Test
     void fingerprintIsTheSameOnEitherStrandBackend() {
-        assertThat(Decisions.hex(traceOf(TraceLevel.DEFAULT, story()).fingerprint())).isEqualTo("0x9faec984c0c2b4b7");
+        assertThat(Seeds.format(traceOf(TraceLevel.DEFAULT, story()).fingerprint())).isEqualTo("0x9faec984c0c2b4b7");
     }
 
     @Test

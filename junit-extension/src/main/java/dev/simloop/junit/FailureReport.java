@@ -3,6 +3,7 @@ package dev.simloop.junit;
 import dev.simloop.Decisions;
 import dev.simloop.LoopProblemException;
 import dev.simloop.RunResult;
+import dev.simloop.Seeds;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class FailureReport {
     }
 
     String message() {
-        String seed = Decisions.hex(failed.seed());
+        String seed = Seeds.format(failed.seed());
         StringBuilder sb = new StringBuilder(config.test());
         if (schedule != null) {
             sb.append(" failed on ").append(schedule);
@@ -74,7 +75,7 @@ final class FailureReport {
         sb.append(": seed ").append(seed).append(", policy ").append(failed.policy())
                 .append(", ended at virtual time ").append(seconds(failed.virtualTime())).append(" after ")
                 .append(failed.steps()).append(failed.steps() == 1 ? " step" : " steps")
-                .append(failed.trace() == null ? "" : ", trace fingerprint " + Decisions.hex(failed.fingerprint()))
+                .append(failed.trace() == null ? "" : ", trace fingerprint " + Seeds.format(failed.fingerprint()))
                 .append('.');
         if (schedule != null) {
             String line = shrunk.decisions().toLine();

@@ -2,6 +2,7 @@ package dev.simloop.junit;
 
 import dev.simloop.Decisions;
 import dev.simloop.RunResult;
+import dev.simloop.Seeds;
 import dev.simloop.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 
 /**
  * The files a {@link SimTest} method leaves under {@code target/simloop/} of the working directory (the module under
@@ -46,14 +46,14 @@ final class Outputs {
         Path f = lastFailureFile();
         try {
             String s = Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8).trim() : "";
-            return s.matches("0x[0-9a-f]{16}") ? HexFormat.fromHexDigitsToLong(s.substring(2)) : null;
+            return s.matches("0x[0-9a-f]{16}") ? Seeds.parse(s) : null;
         } catch (IOException e) {
             return null;
         }
     }
 
     void rememberFailure(long seed) {
-        write(lastFailureFile(), Decisions.hex(seed) + "\n");
+        write(lastFailureFile(), Seeds.format(seed) + "\n");
     }
 
     void forgetFailure() {
@@ -71,7 +71,7 @@ final class Outputs {
      */
     Path writeTrace(RunResult run) {
         Trace trace = run.trace();
-        Path base = DIR.resolve("traces").resolve(name + "-" + Decisions.hex(run.seed()));
+        Path base = DIR.resolve("traces").resolve(name + "-" + Seeds.format(run.seed()));
         write(Path.of(base + ".json"), trace.renderChromeJson());
         write(Path.of(base + ".html"), run.renderHtml());
         Path text = Path.of(base + ".txt");

@@ -1,5 +1,6 @@
 package dev.simloop.junit;
 
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,14 @@ import java.util.List;
  *
  * <p>Shard {@code i/n} of a list of N seeds takes positions {@code [(i-1)N/n, iN/n)} (integer division): the shares are
  * contiguous, in order, differ in size by at most one, and together hold every position exactly once. The sweep's
- * seed at position j is {@link Simulation#seedOf}{@code (BASE, j)} whichever shard runs it.
+ * seed at position j is {@link dev.simloop.Seeds#of}{@code (BASE, j)} whichever shard runs it.
  */
 final class SeedPlan {
 
     /** The base seed of every sweep: the same seeds each build, so that a failure in CI fails again locally. */
     static final long BASE = 0;
 
-    /** SplitMix64's increment: {@code seedOf(base, from + j) == seedOf(base + from * GOLDEN, j)}. */
+    /** SplitMix64's increment: {@code Seeds.of(base, from + j) == Seeds.of(base + from * GOLDEN, j)}. */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     /**
@@ -97,7 +98,7 @@ final class SeedPlan {
 
     /** The sweep's seed at {@code index} of this plan's share. */
     long sweepSeed(int index) {
-        return Simulation.seedOf(BASE, sweepFrom + index);
+        return Seeds.of(BASE, sweepFrom + index);
     }
 
     /** How many runs in all. */

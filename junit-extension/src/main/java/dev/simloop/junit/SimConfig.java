@@ -2,11 +2,11 @@ package dev.simloop.junit;
 
 import dev.simloop.Decisions;
 import dev.simloop.Policy;
+import dev.simloop.Seeds;
 import dev.simloop.TraceLevel;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -113,12 +113,12 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
         }
 
         long seed(String element, String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            if (v.matches("0x[0-9a-f]{1,16}")) {
-                return HexFormat.fromHexDigitsToLong(v.substring(2));
+            try {
+                return Seeds.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw error("give seeds as 0x and 1 to 16 hex digits, as failures print them (0x00000000000000ab)",
+                        element, quoted(element, value));
             }
-            throw error("give seeds as 0x and 1 to 16 hex digits, as failures print them (0x00000000000000ab)",
-                    element, quoted(element, value));
         }
 
         String policy(String element, String value) {

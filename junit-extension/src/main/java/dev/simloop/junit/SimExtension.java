@@ -2,12 +2,13 @@ package dev.simloop.junit;
 
 import dev.simloop.Decisions;
 import dev.simloop.EventLoop;
+import dev.simloop.Seeds;
 import dev.simloop.Trace;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -66,7 +67,7 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
             return Stream.of(new SimInvocation(sweep, -1, hooks, name));
         }
         if (!config.perSeedInvocations() || plan.total() == 0) {
-            String name = config.exactSeed() != null ? "seed " + Decisions.hex(config.exactSeed()) + ", "
+            String name = config.exactSeed() != null ? "seed " + Seeds.format(config.exactSeed()) + ", "
                     + config.policyName() : plan.total() + (plan.total() == 1 ? " run, " : " runs, ")
                     + config.policyName() + plan.shard();
             return Stream.of(new SimInvocation(sweep, -1, hooks, name));
@@ -75,7 +76,7 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
             boolean single = i < plan.singles().size();
             long seed = single ? plan.singles().get(i).seed() : plan.sweepSeed(i - plan.singles().size());
             String why = single && !plan.singles().get(i).why().isEmpty() ? ", " + plan.singles().get(i).why() : "";
-            return new SimInvocation(sweep, i, hooks, "seed " + Decisions.hex(seed) + why);
+            return new SimInvocation(sweep, i, hooks, "seed " + Seeds.format(seed) + why);
         });
     }
 

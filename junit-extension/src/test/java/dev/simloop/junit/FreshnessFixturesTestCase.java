@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simloop.Decisions;
 import dev.simloop.EventLoop;
+import dev.simloop.Seeds;
 import dev.simloop.Trace;
 import dev.simloop.TraceEvent;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class FreshnessFixturesTestCase {
     @BeforeEachSeed
     void resetPerSeed(EventLoop loop) {
         runsSinceReset = 0;
-        EVENTS.add("beforeEachSeed " + instance + " " + Decisions.hex(loop.seed()));
+        EVENTS.add("beforeEachSeed " + instance + " " + Seeds.format(loop.seed()));
     }
 
     private void body(EventLoop loop) {
@@ -47,7 +48,7 @@ class FreshnessFixturesTestCase {
         assertThat(runsSinceReset).as("runs since the per-seed reset").isEqualTo(1);
         assertThat(loop.time()).isZero();
         assertThat(loop.stepCount()).isEqualTo(1);
-        EVENTS.add("body " + instance + " " + Decisions.hex(loop.seed()));
+        EVENTS.add("body " + instance + " " + Seeds.format(loop.seed()));
     }
 
     @SimTest(seeds = 3, policy = "RANDOM")

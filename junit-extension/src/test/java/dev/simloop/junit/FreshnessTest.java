@@ -6,6 +6,7 @@ import static dev.simloop.junit.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simloop.Decisions;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class FreshnessTest {
     private static final String STEP_COUNT_RUN = "0x0000000000000000";
 
     private static String seed(int i) {
-        return Decisions.hex(Simulation.seedOf(SeedPlan.BASE, i));
+        return Seeds.format(Seeds.of(SeedPlan.BASE, i));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.simloop.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.TraceLevel;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ class SeedPlanTest {
     @Test
     void aShardsSweepBaseGivesTheSameSeedsAsTheUnshardedSweep() {
         SeedPlan plan = SeedPlan.of(config(10, new long[0], 2, 3), null);
-        List<Long> expected = IntStream.range(3, 6).mapToObj(i -> Simulation.seedOf(SeedPlan.BASE, i)).toList();
-        assertThat(IntStream.range(0, 3).mapToObj(i -> Simulation.seedOf(plan.sweepBase(), i)).toList())
+        List<Long> expected = IntStream.range(3, 6).mapToObj(i -> Seeds.of(SeedPlan.BASE, i)).toList();
+        assertThat(IntStream.range(0, 3).mapToObj(i -> Seeds.of(plan.sweepBase(), i)).toList())
                 .isEqualTo(expected);
         assertThat(seedsOf(plan)).isEqualTo(expected);
     }

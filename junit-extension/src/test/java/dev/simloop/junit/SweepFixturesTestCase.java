@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simloop.Coroutine;
 import dev.simloop.EventLoop;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.Task;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class SweepFixturesTestCase {
 
     @SimTest(seeds = 10)
     void failsOnTheSixthSeed(EventLoop loop) {
-        assertThat(loop.seed()).as("seed").isNotEqualTo(Simulation.seedOf(SeedPlan.BASE, 5));
+        assertThat(loop.seed()).as("seed").isNotEqualTo(Seeds.of(SeedPlan.BASE, 5));
     }
 
     @SimTest(seeds = 3)
@@ -98,7 +99,7 @@ class SweepFixturesTestCase {
 
     @SimTest(seeds = 4, policy = "RANDOM", perSeedInvocations = true)
     void failsOnTheThirdSeedInItsOwnInvocation(EventLoop loop) {
-        assertThat(loop.seed()).as("seed").isNotEqualTo(Simulation.seedOf(SeedPlan.BASE, 2));
+        assertThat(loop.seed()).as("seed").isNotEqualTo(Seeds.of(SeedPlan.BASE, 2));
     }
 
     @SimTest(maxSteps = 1000)

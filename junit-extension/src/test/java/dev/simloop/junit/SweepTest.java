@@ -5,12 +5,12 @@ import static dev.simloop.junit.Fixtures.run;
 import static dev.simloop.junit.Fixtures.runAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.simloop.Simulation;
 import dev.simloop.LimitExceededException;
 import dev.simloop.NondeterminismException;
+import dev.simloop.Seeds;
+import dev.simloop.Simulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.platform.engine.reporting.ReportEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.Events;
 
 /** Sweeps: the failing seed and its replay line, the remembered seed, regressions, shards, threads. */
@@ -44,7 +45,7 @@ class SweepTest {
     private static final long STEP_COUNT_RUN = 0L;
 
     private static List<Long> sweepSeeds(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> Simulation.seedOf(SeedPlan.BASE, i)).toList();
+        return IntStream.range(from, to).mapToObj(i -> Seeds.of(SeedPlan.BASE, i)).toList();
     }
 
     /** The seeds a sweep's body sees: the step-count run's, then those of {@code [from, to)}. */
@@ -80,7 +81,7 @@ class SweepTest {
 
     @Test
     void theLastFailingSeedIsRememberedAndRunsFirstNextTime() throws Exception {
-        long sixth = Simulation.seedOf(SeedPlan.BASE, 5);
+        long sixth = Seeds.of(SeedPlan.BASE, 5);
         String hex = String.format("0x%016x", sixth);
         assertThat(failure(run(FIXTURE, "failsOnTheSixthSeed")).getMessage())
                 .startsWith("SweepFixturesTestCase#failsOnTheSixthSeed failed on run 6 of 10: seed " + hex);
@@ -104,7 +105,7 @@ class SweepTest {
     void regressionsRunFirstThenTheSweep() {
         assertThat(Fixtures.failures(run(FIXTURE, "runsRegressionsFirst"))).isEmpty();
         assertThat(SweepFixturesTestCase.SEEDS).containsExactly(STEP_COUNT_RUN, 0xabL, 0xcdL,
-                Simulation.seedOf(0, 0), Simulation.seedOf(0, 1));
+                Seeds.of(0, 0), Seeds.of(0, 1));
     }
 
     @Test
@@ -164,12 +165,12 @@ class SweepTest {
     void aFailingRunsTraceIsWrittenAsTextChromeJsonAndAnHtmlTimelineAndPublished() throws Exception {
         Events events = run(FIXTURE, "failsOnTheSixthSeed");
         String base = "target/simloop/traces/dev.simloop.junit.SweepFixturesTestCase#failsOnTheSixthSeed-"
-                + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 5));
+                + String.format("0x%016x", Seeds.of(SeedPlan.BASE, 5));
         assertThat(Files.readString(Path.of(base + ".txt"))).startsWith("#0 0 s failsOnTheSixthSeed created\n");
         assertThat(Files.readString(Path.of(base + ".json"))).contains("\"failsOnTheSixthSeed\"");
         assertThat(Files.readString(Path.of(base + ".html")))
                 .startsWith("<!DOCTYPE html>")
-                .contains("<title>seed " + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 5)));
+                .contains("<title>seed " + String.format("0x%016x", Seeds.of(SeedPlan.BASE, 5)));
         assertThat(events.reportingEntryPublished().list()).extracting(e -> e.getRequiredPayload(ReportEntry.class)
                 .getKeyValuePairs()).containsExactly(Map.of("simloop.trace", base + ".txt"),
                         Map.of("simloop.chromeTrace", base + ".json"), Map.of("simloop.timeline", base + ".html"));
@@ -182,7 +183,7 @@ class SweepTest {
         assertThat(events.succeeded().filter(e -> e.getTestDescriptor().isTest()).count()).isEqualTo(3);
         assertThat(failure(events).getMessage()).startsWith(
                 "SweepFixturesTestCase#failsOnTheThirdSeedInItsOwnInvocation failed on run 3 of 4: seed "
-                        + String.format("0x%016x", Simulation.seedOf(SeedPlan.BASE, 2)));
+                        + String.format("0x%016x", Seeds.of(SeedPlan.BASE, 2)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.simloop.Decisions;
 import dev.simloop.ExploreResult;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.SweepResult;
 import java.io.IOException;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code hunt}: sweeps each buggy version until its first failing seed (shrunk) and each fixed version over all its
@@ -91,7 +92,7 @@ final class HuntCommand implements Callable<Integer> {
                 double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
                 RunResult first = r.firstFailure().orElse(null);
                 table.row(s.title(v), policy == null ? Policy.portfolio(0).toString() : policy.toString(), r.runs(),
-                        first == null ? "-" : Decisions.hex(first.seed()), (long) (r.runs() / seconds),
+                        first == null ? "-" : Seeds.format(first.seed()), (long) (r.runs() / seconds),
                         r.shrunk().map(x -> String.valueOf(x.decisions().delays())).orElse("-"));
                 if (first == null && v == Scenario.Variant.BUGGY) {
                     notes.add(s.title(v) + ": no failing seed in " + r.runs() + " seeds");
@@ -169,8 +170,8 @@ final class HuntCommand implements Callable<Integer> {
         String variant = v == Scenario.Variant.FIXED ? " --variant fixed" : "";
         List<String> notes = new ArrayList<>();
         notes.add(s.title(v) + (v == Scenario.Variant.FIXED ? " FAILED" : "") + ": seed "
-                + Decisions.hex(first.seed()) + " (" + first.policy() + ") " + firstLine(first.failure())
-                + "\n  replay: " + replayCommand(s.name() + " --seed " + Decisions.hex(first.seed()) + variant
+                + Seeds.format(first.seed()) + " (" + first.policy() + ") " + firstLine(first.failure())
+                + "\n  replay: " + replayCommand(s.name() + " --seed " + Seeds.format(first.seed()) + variant
                 + (policy == null ? "" : " --policy " + HunterArguments.name(policy))));
         if (save != null) {
             notes.add("  shrunk: " + replayCommand(s.name() + " --decisions " + saveDecisions(cli, s.title(v), shrunk)

@@ -1,12 +1,12 @@
 package dev.simloop.scenarios;
 
 import dev.simloop.Policy;
-import java.util.HexFormat;
+import dev.simloop.Seeds;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
-/** The hunter's argument types: scenarios by name, seeds in hex or decimal, policies by name. */
+/** The hunter's argument types: scenarios by name, seeds as they are printed ({@link Seeds#parse}), policies by name. */
 final class HunterArguments {
     private HunterArguments() {}
 
@@ -21,22 +21,14 @@ final class HunterArguments {
                         .collect(Collectors.joining(", ")) + (allowAll ? ", or all." : "."))));
     }
 
-    /** A seed: "0x" and up to 16 hex digits, or a decimal number. */
+    /** A seed, as every report prints it: "0x" and up to 16 hex digits. */
     static final class SeedConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
             try {
-                if (text.startsWith("0x") || text.startsWith("0X")) {
-                    String digits = text.substring(2);
-                    if (digits.isEmpty() || digits.length() > 16) {
-                        throw new NumberFormatException(text);
-                    }
-                    return HexFormat.fromHexDigitsToLong(digits);
-                }
-                return Long.parseLong(text);
+                return Seeds.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + text + "' is not a seed: give it as the hunt "
-                        + "printed it (0x and 16 hex digits) or as a decimal number.");
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

@@ -36,7 +36,7 @@ final class ReplayCommand implements Callable<Integer> {
     /** Which run: a seed, or the decisions a hunt saved. */
     static final class Run {
         @Option(names = "--seed", paramLabel = "S", converter = HunterArguments.SeedConverter.class,
-                description = "the seed, as hunt printed it (0x...) or decimal")
+                description = "the seed, as hunt printed it (0x...)")
         private Long seed;
 
         @Option(names = "--decisions", paramLabel = "FILE",

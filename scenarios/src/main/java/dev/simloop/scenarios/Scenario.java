@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 public record Scenario(String name, String description, Supplier<Coroutine<?>> buggy, Supplier<Coroutine<?>> fixed,
         int seeds) {
 
-    /** The base seed of every hunt: the seeds of a hunt are {@link Simulation#seedOf}{@code (BASE_SEED, i)}. */
+    /** The base seed of every hunt: the seeds of a hunt are {@link dev.simloop.Seeds#of}{@code (BASE_SEED, i)}. */
     public static final long BASE_SEED = 0x5EEDL;
 
     /** Checks the components. */

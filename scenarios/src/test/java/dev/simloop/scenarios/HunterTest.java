@@ -150,7 +150,7 @@ class HunterTest {
 
     @Test
     void replayAsATableJsonAndAnHtmlTimeline() {
-        assertThat(run("replay", "lost-update", "--seed", "716632666546416052", "--format", "table").out())
+        assertThat(run("replay", "lost-update", "--seed", "0x9F1FD9D03F0A9B4", "--format", "table").out())
                 .contains("| step | time    | main ").contains("0x09f1fd9d03f0a9b4");
         assertThat(run("replay", "lost-update", "--seed", "0x09f1fd9d03f0a9b4", "--format", "json").out())
                 .startsWith("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
@@ -164,13 +164,13 @@ class HunterTest {
                 + "lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, producer-consumer, "
                 + "retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget, or all.");
         assertBadArguments(run("replay", "lost-update", "--seed", "0xZZ"), "Invalid value for option '--seed': "
-                + "'0xZZ' is not a seed: give it as the hunt printed it (0x and 16 hex digits) or as a decimal "
-                + "number.");
+                + "'0xZZ' is not a seed: give it as simloop prints seeds, 0x and 1 to 16 hex digits "
+                + "(0x00000000000000ab).");
         assertBadArguments(run("hunt", "all", "--policy", "LIFO"), "Invalid value for option '--policy': 'LIFO' is "
                 + "not a policy: use FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for example PCT(3), optionally "
                 + "followed by /iteration.");
         assertBadArguments(run("hunt", "all", "--seeds", "0"), "--seeds must be at least 1, was 0.");
-        assertBadArguments(run("replay", "all", "--seed", "1"), "Unknown scenario 'all': use one of lost-update, "
+        assertBadArguments(run("replay", "all", "--seed", "0x1"), "Unknown scenario 'all': use one of lost-update, "
                 + "cache-stampede, lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, "
                 + "producer-consumer, retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget.");
         assertBadArguments(run(), "Missing command: use list, hunt or replay.");

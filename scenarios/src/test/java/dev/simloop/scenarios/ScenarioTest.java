@@ -6,6 +6,7 @@ import dev.simloop.Decisions;
 import dev.simloop.NondeterminismException;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.StrandBackend;
 import dev.simloop.SweepResult;
@@ -56,8 +57,8 @@ class ScenarioTest {
         SweepResult r = s.simulation(Scenario.Variant.BUGGY).sweep();
         RunResult first = r.firstFailure().orElseThrow();
         assertThat(r.runs()).isEqualTo(index + 1);
-        assertThat(Decisions.hex(first.seed())).isEqualTo(seed).isEqualTo(Decisions.hex(
-                Simulation.seedOf(Scenario.BASE_SEED, index)));
+        assertThat(Seeds.format(first.seed())).isEqualTo(seed).isEqualTo(Seeds.format(
+                Seeds.of(Scenario.BASE_SEED, index)));
         RunResult shrunk = r.shrunk().orElseThrow();
         assertThat(shrunk.failure()).isInstanceOf(first.failure().getClass());
         assertThat(shrunk.decisions().delays()).isEqualTo(delays).isLessThanOrEqualTo(first.decisions().delays());

@@ -10,6 +10,7 @@ import dev.simloop.Decisions;
 import dev.simloop.EventLoop;
 import dev.simloop.Policy;
 import dev.simloop.RunResult;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.SweepResult;
 import dev.simloop.Task;
@@ -58,11 +59,11 @@ public class SeededSweep {
             SweepResult sweep = simulation.sweep();
             RunResult failure = sweep.firstFailure().orElseThrow();
             System.out.println(failure.policy() + ": " + sweep.failures().size() + " of " + sweep.runs()
-                    + " runs failed; the first, seed " + Decisions.hex(failure.seed()) + ": "
+                    + " runs failed; the first, seed " + Seeds.format(failure.seed()) + ": "
                     + failure.failure().getMessage());
 
             RunResult again = simulation.run(failure.seed());   // the seed alone replays the run
-            System.out.println("  replayed: fingerprint " + Decisions.hex(again.fingerprint())
+            System.out.println("  replayed: fingerprint " + Seeds.format(again.fingerprint())
                     + (again.fingerprint() == failure.fingerprint() ? ", the same" : ", DIFFERENT"));
         }
     }

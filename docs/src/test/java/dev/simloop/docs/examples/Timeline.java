@@ -2,6 +2,7 @@ package dev.simloop.docs.examples;
 
 import dev.simloop.Decisions;
 import dev.simloop.RunResult;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.Trace;
 import java.io.IOException;
@@ -14,7 +15,7 @@ public class Timeline {
     public static String page() {
         RunResult shrunk = Simulation.of(SeededSweep::bothDepositsCount).seeds(0, 1000).sweep().shrunk().orElseThrow();
         Trace trace = shrunk.trace();
-        return trace.renderHtml("Lost update, seed " + Decisions.hex(shrunk.seed()), trace.lastFailureStep());
+        return trace.renderHtml("Lost update, seed " + Seeds.format(shrunk.seed()), trace.lastFailureStep());
     }
 
     public static void main(String[] args) throws IOException {

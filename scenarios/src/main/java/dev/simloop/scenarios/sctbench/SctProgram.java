@@ -3,6 +3,7 @@ package dev.simloop.scenarios.sctbench;
 import dev.simloop.Coroutine;
 import dev.simloop.EventLoop;
 import dev.simloop.Policy;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.TraceLevel;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record SctProgram(String name, String description, Supplier<Coroutine<?>>
 
     /**
      * The simulation of a hunt: {@code policy} over {@code seeds} seeds from the scenarios' base seed
-     * ({@code Simulation.seedOf(0x5eed, i)}), stopping at the first failure and shrinking it, a default-level trace,
+     * ({@code Seeds.of(0x5eed, i)}), stopping at the first failure and shrinking it, a default-level trace,
      * and a limit of a million steps.
      *
      * @param policy the policy, not null
