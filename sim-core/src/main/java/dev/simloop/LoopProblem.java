@@ -16,6 +16,22 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LoopProblem(Kind kind, String message, Throwable cause) {
 
+    /**
+     * A {@link Kind#PENDING_TASK} problem: {@code task} was still pending at a point where it should have ended, e.g.
+     * "Task 'b' was still pending when event loop 'loop' closed, waiting on sleep until 2 s. Await it or cancel it
+     * before the loop closes, or make it a background task."
+     *
+     * @param task the pending task, not null; read on its loop's thread
+     * @param when the point, completing "was still pending when ...": "event loop 'loop' closed"
+     * @param before the same point, completing "cancel it before ...": "the loop closes"
+     * @return the problem
+     */
+    public static LoopProblem pendingTask(Task<?> task, String when, String before) {
+        return new LoopProblem(Kind.PENDING_TASK, "Task '" + task.name() + "' was still pending when " + when
+                + ", waiting on " + task.waitingOn() + ". Await it or cancel it before " + before
+                + ", or make it a background task.", null);
+    }
+
     /** The kinds of problem. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Kind {

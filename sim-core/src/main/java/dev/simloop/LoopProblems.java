@@ -66,9 +66,7 @@ final class LoopProblems {
     void reportAtClose(String loopName, LiveTasks live) {
         for (Task<?> t = live.head; t != null; t = t.nextLive) {
             if (!t.isBackground()) {
-                report(LoopProblem.Kind.PENDING_TASK, "Task '" + t.name() + "' was still pending when event loop '"
-                        + loopName + "' closed, waiting on " + t.describeWaiter() + ". Await it or cancel it before "
-                        + "the loop closes, or make it a background task.", null);
+                handler.accept(LoopProblem.pendingTask(t, "event loop '" + loopName + "' closed", "the loop closes"));
             }
         }
         for (Coroutine<?> c : createdCoroutines) {

@@ -259,7 +259,7 @@ public final class Policy {
      * cannot run without it; RANDOM and POS derive their default fair tail from it. False once k is known, and for
      * FIFO and replays.
      */
-    public boolean needsStepCount() {
+    boolean needsStepCount() {
         return kind != Kind.FIFO && !replays() && steps == 0;
     }
 
@@ -269,7 +269,7 @@ public final class Policy {
      * @param k the test's step count, at least 1
      * @return the policy
      */
-    public Policy withStepCount(long k) {
+    Policy withStepCount(long k) {
         return needsStepCount() ? new Policy(kind, depth, requireSteps(k), decisions, perIteration, fairAfter) : this;
     }
 

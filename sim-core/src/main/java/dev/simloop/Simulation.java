@@ -250,8 +250,15 @@ public final class Simulation {
                 search.stoppedBy(), found, shrunk);
     }
 
-    /** The policy with its step count filled in from one FIFO run where it needs one. */
-    Policy resolvedPolicy() {
+    /**
+     * The policy this simulation's runs use: its policy, with the test's step count k learnt from one FIFO run of
+     * seed 0 where it needs one (PCT and the portfolio cannot run without k; RANDOM and POS take their fair tail from
+     * it). {@link #run(long)} and {@link #sweep()} learn it so on each call; a caller that runs seeds one at a time
+     * learns it once, then runs {@code policy(resolvedPolicy())}, whose policy needs nothing more.
+     *
+     * @return the policy with its step count, or the policy itself if it needs none
+     */
+    public Policy resolvedPolicy() {
         return policy.needsStepCount() ? policy.withStepCount(Math.max(1, runOnce(0, Policy.FIFO).steps())) : policy;
     }
 
@@ -282,11 +289,13 @@ public final class Simulation {
      * delta debugging found.
      *
      * @param failed a failing run of this simulation (from {@link #run(long)}), not null
-     * @return the shrunk run, or {@code failed} itself if it passed or failed with nondeterminism
+     * @return the shrunk run, or {@code failed} itself if it passed, failed with nondeterminism, or took no departure
+     *     from FIFO (then there is nothing to shrink)
      */
     public RunResult shrink(RunResult failed) {
         Objects.requireNonNull(failed, "failed");
-        if (!failed.failed() || failed.failure() instanceof NondeterminismException) {
+        if (!failed.failed() || failed.failure() instanceof NondeterminismException
+                || failed.decisions().departures() == 0) {
             return failed;
         }
         return new Shrinker(this, failed).shrink();
@@ -322,7 +331,7 @@ public final class Simulation {
         }
         RunResult shrunk = null;
         if (shrink && !failed.isEmpty() && !(failed.get(0).failure() instanceof NondeterminismException)) {
-            shrunk = new Shrinker(this, failed.get(0)).shrink();
+            shrunk = shrink(failed.get(0));
         }
         return new SweepResult(resolved.toString(), baseSeed, runs, decisions, failed, shrunk);
     }

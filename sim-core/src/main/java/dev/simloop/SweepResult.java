@@ -53,8 +53,9 @@ public final class SweepResult {
 
     /**
      * The first failure shrunk: a replay of its decisions that still fails the same way (same exception class) with as
-     * few departures from FIFO as delta debugging found, which report their {@linkplain Decisions#delays() delays}.
-     * Empty if nothing failed or shrinking was off.
+     * few departures from FIFO as delta debugging found, which report their {@linkplain Decisions#delays() delays};
+     * the failure itself if it took no departure (see {@link Simulation#shrink(RunResult)}). Empty if nothing failed,
+     * shrinking was off, or the failure was nondeterminism.
      */
     public Optional<RunResult> shrunk() {
         return Optional.ofNullable(shrunk);

@@ -93,9 +93,8 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
         List<LoopProblemException> pending = new ArrayList<>();
         for (Task<?> t : loop.pendingTasks()) {
             if (t != main && !t.isBackground()) {
-                pending.add(new LoopProblemException(new LoopProblem(LoopProblem.Kind.PENDING_TASK, "Task '"
-                        + t.name() + "' was still pending when the test body returned, waiting on " + t.waitingOn()
-                        + ". Await it or cancel it before the body returns, or make it a background task.", null)));
+                pending.add(new LoopProblemException(LoopProblem.pendingTask(t, "the test body returned",
+                        "the body returns")));
             }
         }
         if (!pending.isEmpty()) {

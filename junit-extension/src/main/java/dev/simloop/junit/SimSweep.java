@@ -58,20 +58,20 @@ final class SimSweep {
             SeedPlan.Single single = plan.singles().get(i);
             RunResult r = sim.run(single.seed());
             if (r.failed()) {
-                throw report(r, shrink(sim, r), i + 1, single.why(), context);
+                throw report(r, sim.shrink(r), i + 1, single.why(), context);
             }
             ranRemembered |= plan.remembered() != null && single.seed() == plan.remembered();
         }
         if (position >= plan.singles().size()) {
             RunResult r = sim.run(plan.sweepSeed(position - plan.singles().size()));
             if (r.failed()) {
-                throw report(r, shrink(sim, r), position + 1, "", context);
+                throw report(r, sim.shrink(r), position + 1, "", context);
             }
         } else if (position < 0 && plan.sweepCount() > 0) {
             SweepResult sweep = sim.seeds(plan.sweepBase(), plan.sweepCount()).sweep();
             RunResult r = sweep.firstFailure().orElse(null);
             if (r != null) {
-                RunResult shrunk = r.decisions().departures() == 0 ? r : sweep.shrunk().orElse(r);
+                RunResult shrunk = sweep.shrunk().orElse(r);
                 throw report(r, shrunk, plan.singles().size() + sweep.runs(), "", context);
             }
             if (config.seeds() > 1) {
@@ -116,11 +116,6 @@ final class SimSweep {
         return FailureReport.ofSchedule(config, failed, shrunk, which, traceFile).toError();
     }
 
-    /** The run shrunk, or the run itself if it took no departure from FIFO (there is nothing to shrink). */
-    private static RunResult shrink(Simulation sim, RunResult failed) {
-        return failed.decisions().departures() == 0 ? failed : sim.shrink(failed);
-    }
-
     private Simulation simulation(SeedBody body) {
         EventLoop.Builder loop = EventLoop.builder().name(body.name()).trace(config.trace())
                 .maxSteps(config.maxSteps());
@@ -137,9 +132,7 @@ final class SimSweep {
             return config.policy(); // only its scope counts: a search and a schedule pick their own orders
         }
         if (policy == null) {
-            Policy p = config.policy();
-            policy = p.needsStepCount() ? p.withStepCount(Math.max(1, sim.policy(Policy.FIFO).checkDeterminism(false)
-                    .run(0).steps())) : p;
+            policy = sim.policy(config.policy()).resolvedPolicy();
         }
         return policy;
     }
