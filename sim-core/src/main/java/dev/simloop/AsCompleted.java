@@ -1,6 +1,7 @@
 package dev.simloop;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -32,8 +33,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
 
-    /** Completed futures, and a null per remaining one once the timeout passed. */
-    private final Queue<FutureBase<? extends T>> done = new Queue<>();
+    /** Marks, in {@link #done}, an awaitable that had not completed when the timeout passed. */
+    private static final Object TIMED_OUT = new Object();
+
+    /** Completed futures in the order they completed, then a {@link #TIMED_OUT} per remaining one. */
+    private final ArrayDeque<Object> done = new ArrayDeque<>();
+    /** The calls waiting for a completion, first come first served. */
+    private final ArrayDeque<SimFuture<Void>> waiters = new ArrayDeque<>();
     /** Not yet completed, in argument order; emptied by the timeout. */
     private final LinkedHashSet<FutureBase<? extends T>> todo = new LinkedHashSet<>();
     private final Consumer<Object> onCompletion = this::completed;
@@ -60,13 +66,13 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
         left = todo.size();
     }
 
-    @SuppressWarnings("unchecked")
     private void completed(Object f) {
         if (todo.isEmpty()) {
             return; // the timeout came first
         }
         todo.remove(f);
-        done.putNowait((FutureBase<? extends T>) f);
+        done.addLast(f);
+        wakeUpNext();
         if (todo.isEmpty() && timer != null) {
             timer.cancel();
         }
@@ -75,7 +81,8 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
     private void timedOut() {
         for (FutureBase<? extends T> f : todo) {
             f.removeCallback(onCompletion);
-            done.putNowait(null);
+            done.addLast(TIMED_OUT);
+            wakeUpNext();
         }
         todo.clear();
     }
@@ -117,13 +124,39 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
     }
 
     private FutureBase<? extends T> waitForOne() {
-        FutureBase<? extends T> f = done.get();
-        if (f == null) {
+        while (done.isEmpty()) {
+            SimFuture<Void> waiter = Sim.currentLoop().createFuture();
+            waiters.addLast(waiter);
+            try {
+                Sim.await(waiter);
+            } catch (Throwable t) {
+                waiters.remove(waiter);
+                if (!done.isEmpty()) {
+                    wakeUpNext(); // woken for a completion it will not take: pass the turn on
+                }
+                throw t;
+            }
+        }
+        Object next = done.pollFirst();
+        if (next == TIMED_OUT) {
             throw new SimTimeoutException("asCompleted timed out: " + VirtualTimes.format(VirtualTimes.nanos(timeout))
                     + " of virtual time passed before this awaitable completed. Give asCompleted a longer timeout, or "
                     + "handle the awaitables that did not finish (they were not cancelled).", null);
         }
+        @SuppressWarnings("unchecked")
+        FutureBase<? extends T> f = (FutureBase<? extends T>) next;
         return f;
+    }
+
+    /** Wakes the first call still waiting for a completion. */
+    private void wakeUpNext() {
+        SimFuture<Void> waiter;
+        while ((waiter = waiters.pollFirst()) != null) {
+            if (!waiter.isDone()) {
+                waiter.setResult(null);
+                return;
+            }
+        }
     }
 
     /** asyncio's plain iteration: each element is a coroutine that awaits the next completion. */

@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.CoreAccess;
 import dev.simloop.internal.Sneaky;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +60,10 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EventLoop implements AutoCloseable {
+
+    static {
+        CoreAccess.install(new EngineAccess()); // the hooks of dev.simloop.sync, which are not API
+    }
 
     private final String name;
     /** Virtual time, or real time for a {@linkplain Builder#realTime() real-time} loop. */

@@ -1,6 +1,5 @@
 package dev.simloop;
 
-import java.util.Collection;
 import java.util.function.Consumer;
 
 /** Helpers the combinators share: asyncio's {@code ensure_future}, a cancel for either kind of future, and waits. */
@@ -38,19 +37,6 @@ final class Futures {
     static void releaseWaiter(SimFuture<?> waiter) {
         if (!waiter.isDone()) {
             waiter.setResult(null);
-        }
-    }
-
-    /**
-     * Queues {@code f} among {@code waiters}, awaits it, and takes it out again however the wait ends: how every
-     * synchronisation primitive waits for its turn.
-     */
-    static void awaitInLine(Collection<SimFuture<Void>> waiters, SimFuture<Void> f) {
-        waiters.add(f);
-        try {
-            Sim.await(f);
-        } finally {
-            waiters.remove(f);
         }
     }
 

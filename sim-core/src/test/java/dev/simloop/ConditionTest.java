@@ -6,6 +6,8 @@ import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simloop.sync.Condition;
+import dev.simloop.sync.Lock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

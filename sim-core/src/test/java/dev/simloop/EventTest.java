@@ -6,6 +6,7 @@ import static dev.simloop.Sim.sleep;
 import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simloop.sync.Event;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simloop.sync.Lock;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,10 @@ package dev.simloop;
 import static dev.simloop.Sim.createTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simloop.sync.Event;
+import dev.simloop.sync.Lock;
+import dev.simloop.sync.Queue;
+import dev.simloop.sync.Semaphore;
 import org.junit.jupiter.api.Test;
 
 /** A primitive or queue belongs to the loop it first waited on, as asyncio's _LoopBoundMixin. */

@@ -6,6 +6,8 @@ import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simloop.sync.Event;
+import dev.simloop.sync.Lock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

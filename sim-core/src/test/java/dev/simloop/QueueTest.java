@@ -6,6 +6,12 @@ import static dev.simloop.Sim.yieldNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simloop.sync.LifoQueue;
+import dev.simloop.sync.PriorityQueue;
+import dev.simloop.sync.Queue;
+import dev.simloop.sync.QueueEmptyException;
+import dev.simloop.sync.QueueFullException;
+import dev.simloop.sync.QueueShutDownException;
 import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;

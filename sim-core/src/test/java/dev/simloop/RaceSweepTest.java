@@ -5,6 +5,10 @@ import static dev.simloop.Sim.createTask;
 import static dev.simloop.Sim.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simloop.sync.Condition;
+import dev.simloop.sync.Lock;
+import dev.simloop.sync.Queue;
+import dev.simloop.sync.Semaphore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,9 +9,9 @@ import static dev.simloop.Sim.waitFor;
 import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
-import dev.simloop.Semaphore;
 import dev.simloop.SimTimeoutException;
 import dev.simloop.Task;
+import dev.simloop.sync.Semaphore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

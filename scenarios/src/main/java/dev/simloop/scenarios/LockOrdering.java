@@ -6,8 +6,8 @@ import static dev.simloop.Sim.sleep;
 import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
-import dev.simloop.Lock;
 import dev.simloop.Task;
+import dev.simloop.sync.Lock;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -6,10 +6,10 @@ import static dev.simloop.Sim.sleep;
 import static dev.simloop.Sim.waitFor;
 import static dev.simloop.scenarios.Io.ms;
 
-import dev.simloop.Condition;
 import dev.simloop.Coroutine;
 import dev.simloop.SimTimeoutException;
 import dev.simloop.Task;
+import dev.simloop.sync.Condition;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -5,7 +5,7 @@ import static dev.simloop.Sim.sleep;
 import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
-import dev.simloop.Event;
+import dev.simloop.sync.Event;
 import java.util.ArrayList;
 import java.util.List;
 

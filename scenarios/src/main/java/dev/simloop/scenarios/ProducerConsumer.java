@@ -6,9 +6,9 @@ import static dev.simloop.Sim.sleep;
 import static dev.simloop.scenarios.Io.ms;
 
 import dev.simloop.Coroutine;
-import dev.simloop.Queue;
-import dev.simloop.QueueShutDownException;
 import dev.simloop.Task;
+import dev.simloop.sync.Queue;
+import dev.simloop.sync.QueueShutDownException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,10 +7,10 @@ import static dev.simloop.Sim.sleep;
 import dev.simloop.Coroutine;
 import dev.simloop.Decisions;
 import dev.simloop.ExploreResult;
-import dev.simloop.Lock;
 import dev.simloop.RunResult;
 import dev.simloop.Simulation;
 import dev.simloop.Task;
+import dev.simloop.sync.Lock;
 import java.time.Duration;
 
 public class Exploring {

@@ -8,9 +8,9 @@ import static dev.simloop.Sim.yieldNow;
 
 import dev.simloop.Coroutine;
 import dev.simloop.EventLoop;
-import dev.simloop.Lock;
-import dev.simloop.Queue;
 import dev.simloop.Task;
+import dev.simloop.sync.Lock;
+import dev.simloop.sync.Queue;
 import java.time.Duration;
 
 public class LockAndQueue {

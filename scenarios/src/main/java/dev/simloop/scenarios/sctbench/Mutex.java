@@ -12,7 +12,7 @@ import java.util.List;
  * held, a thread that locks it is blocked; an unlock makes every blocked thread runnable again, and whichever the
  * scheduler runs first takes the mutex (the others block again). There is no queue and no hand-off, so a thread may
  * take the mutex ahead of threads that blocked on it earlier, as with a default pthread mutex. (simloop's own
- * {@link dev.simloop.Lock} is asyncio's: fair, first come first served, which rules out orders that C programs can
+ * {@link dev.simloop.sync.Lock} is asyncio's: fair, first come first served, which rules out orders that C programs can
  * take.) Not re-entrant: a thread that locks it twice blocks on itself; and, as none of the programs relies on one,
  * it has no owner.
  */

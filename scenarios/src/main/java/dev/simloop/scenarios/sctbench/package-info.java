@@ -24,7 +24,7 @@
  *       read and a write, two points. Accesses to a thread's locals are not points;</li>
  *   <li>{@code pthread_mutex_t} is a {@code Mutex} and {@code pthread_cond_t} a {@code CondVar}, with the
  *       semantics a controlled scheduler of C threads gives them: an unlock makes every blocked thread runnable and
- *       the scheduler decides which takes the mutex (simloop's own {@link dev.simloop.Lock} is asyncio's fair lock,
+ *       the scheduler decides which takes the mutex (simloop's own {@link dev.simloop.sync.Lock} is asyncio's fair lock,
  *       which hands the lock to the longest waiter and so rules out orders a C program can take); ESBMC's {@code __ESBMC_atomic_begin/end}, which SCTBench's
  *       common.inc defines as a global mutex, is that mutex, {@code esbmc_mutex};</li>
  *   <li>a failed {@code assert} is an {@link java.lang.AssertionError} whose message names the program and the values

@@ -1,4 +1,10 @@
-package dev.simloop;
+package dev.simloop.sync;
+
+import dev.simloop.EventLoop;
+import dev.simloop.Sim;
+import dev.simloop.SimFuture;
+import dev.simloop.internal.CoreAccess;
+import java.util.Collection;
 
 /**
  * The loop a synchronisation primitive or queue belongs to: asyncio's {@code _LoopBoundMixin}.
@@ -9,8 +15,27 @@ package dev.simloop;
  */
 final class LoopBound {
 
+    private static final CoreAccess ENGINE = CoreAccess.get();
+
     /** The loop of the first wait, or null before it; never changes once set. */
     private EventLoop loop;
+
+    /**
+     * Refuses a call from a thread other than the bound loop's, before the primitive changes any state: a refused
+     * call must leave it as it was. Does nothing before the first wait (no loop to belong to yet).
+     *
+     * @throws WrongThreadException naming both threads
+     */
+    void checkThread() {
+        if (loop != null) {
+            ENGINE.checkThread(loop);
+        }
+    }
+
+    /** Whether the bound loop was closed: a closing loop unwinds its tasks, and nothing can be awaited any more. */
+    boolean loopClosed() {
+        return loop != null && loop.isClosed();
+    }
 
     /**
      * A new waiter future on the running loop, binding {@code owner} to it on first use; the task it wakes will
@@ -20,18 +45,6 @@ final class LoopBound {
      * @return a pending future of the running loop
      * @throws IllegalStateException if {@code owner} is bound to another loop
      */
-    /**
-     * Refuses a call from a thread other than the bound loop's, before the primitive changes any state: a refused
-     * call must leave it as it was. Does nothing before the first wait (no loop to belong to yet).
-     *
-     * @throws WrongThreadException naming both threads
-     */
-    void checkThread() {
-        if (loop != null) {
-            loop.checkThread();
-        }
-    }
-
     SimFuture<Void> newWaiter(Object owner) {
         EventLoop current = Sim.currentLoop();
         if (loop == null) {
@@ -42,8 +55,23 @@ final class LoopBound {
                     + "'. Make one per loop: create it inside the test body or the run, not in a static field or a "
                     + "field that several runs share.");
         }
-        SimFuture<Void> waiter = current.createFuture();
-        waiter.resource = owner;
-        return waiter;
+        return ENGINE.newWaiter(current, owner);
+    }
+
+    /** Waits on {@code f} in line with {@code waiters}: in the line while it waits, out of it however it ends. */
+    static void awaitInLine(Collection<SimFuture<Void>> waiters, SimFuture<Void> f) {
+        waiters.add(f);
+        try {
+            Sim.await(f);
+        } finally {
+            waiters.remove(f);
+        }
+    }
+
+    /** Wakes {@code waiter} unless it is done already (cancelled, or woken before). */
+    static void release(SimFuture<?> waiter) {
+        if (!waiter.isDone()) {
+            waiter.setResult(null);
+        }
     }
 }

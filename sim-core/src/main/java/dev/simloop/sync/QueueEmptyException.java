@@ -1,5 +1,6 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.SimException;
 import org.apiguardian.api.API;
 
 /** Thrown when getNowait found the queue empty (asyncio's {@code QueueEmpty}); use {@code get()} to wait for an item. */

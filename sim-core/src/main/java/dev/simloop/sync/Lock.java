@@ -1,5 +1,7 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.CancelledException;
+import dev.simloop.SimFuture;
 import java.util.ArrayDeque;
 import org.apiguardian.api.API;
 
@@ -45,7 +47,7 @@ public final class Lock {
         }
         SimFuture<Void> f = bound.newWaiter(this);
         try {
-            Futures.awaitInLine(waiters, f);
+            LoopBound.awaitInLine(waiters, f);
         } catch (CancelledException e) {
             if (!locked) {
                 wakeUpFirst(); // it may have been woken for the lock it will not take: pass it on
@@ -82,7 +84,7 @@ public final class Lock {
     private void wakeUpFirst() {
         SimFuture<Void> first = waiters.peekFirst();
         if (first != null) {
-            Futures.releaseWaiter(first);
+            LoopBound.release(first);
         }
     }
 }

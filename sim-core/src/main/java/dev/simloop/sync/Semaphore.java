@@ -1,5 +1,7 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.CancelledException;
+import dev.simloop.SimFuture;
 import java.util.ArrayDeque;
 import org.apiguardian.api.API;
 
@@ -54,7 +56,7 @@ public class Semaphore {
         }
         SimFuture<Void> f = bound.newWaiter(this);
         try {
-            Futures.awaitInLine(waiters, f);
+            LoopBound.awaitInLine(waiters, f);
         } catch (CancelledException e) {
             if (f.isDone() && !f.isCancelled()) {
                 value++; // woken with a permit it will not use: give it back

@@ -1,5 +1,6 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.SimException;
 import org.apiguardian.api.API;
 
 /** Thrown when the queue was shut down: put on a shut-down queue, or get on one that is empty or was shut down immediately (asyncio's {@code QueueShutDown}). */

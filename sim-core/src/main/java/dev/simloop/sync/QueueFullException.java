@@ -1,5 +1,6 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.SimException;
 import org.apiguardian.api.API;
 
 /** Thrown when putNowait found a bounded queue full (asyncio's {@code QueueFull}); use {@code put()} to wait for room. */

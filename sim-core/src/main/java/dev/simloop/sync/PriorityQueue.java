@@ -1,4 +1,4 @@
-package dev.simloop;
+package dev.simloop.sync;
 
 import java.util.Comparator;
 import java.util.Objects;

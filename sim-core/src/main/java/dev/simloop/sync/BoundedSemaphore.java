@@ -1,4 +1,4 @@
-package dev.simloop;
+package dev.simloop.sync;
 
 import org.apiguardian.api.API;
 

@@ -1,5 +1,7 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.CancelledException;
+import dev.simloop.SimFuture;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 import org.apiguardian.api.API;
@@ -69,9 +71,9 @@ public final class Condition {
         release();
         try {
             try {
-                Futures.awaitInLine(waiters, f);
+                LoopBound.awaitInLine(waiters, f);
             } finally {
-                if (!f.loop.isClosed()) { // a closing loop unwinds the task: nothing can be awaited any more
+                if (!bound.loopClosed()) { // a closing loop unwinds the task: nothing can be awaited any more
                     reacquire();
                 }
             }

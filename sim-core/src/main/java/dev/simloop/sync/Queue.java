@@ -1,5 +1,7 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.Sim;
+import dev.simloop.SimFuture;
 import java.util.ArrayDeque;
 import java.util.LinkedList;
 import org.apiguardian.api.API;
@@ -260,7 +262,7 @@ public class Queue<E> {
 
     private static void releaseAll(ArrayDeque<SimFuture<Void>> waiters) {
         while (!waiters.isEmpty()) {
-            Futures.releaseWaiter(waiters.pollFirst());
+            LoopBound.release(waiters.pollFirst());
         }
     }
 

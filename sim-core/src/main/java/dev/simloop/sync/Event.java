@@ -1,5 +1,6 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.SimFuture;
 import java.util.ArrayList;
 import org.apiguardian.api.API;
 
@@ -33,7 +34,7 @@ public final class Event {
         if (!value) {
             value = true;
             for (SimFuture<Void> f : waiters) {
-                Futures.releaseWaiter(f);
+                LoopBound.release(f);
             }
         }
     }
@@ -50,6 +51,6 @@ public final class Event {
             return;
         }
         SimFuture<Void> f = bound.newWaiter(this);
-        Futures.awaitInLine(waiters, f);
+        LoopBound.awaitInLine(waiters, f);
     }
 }

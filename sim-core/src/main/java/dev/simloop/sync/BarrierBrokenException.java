@@ -1,5 +1,6 @@
-package dev.simloop;
+package dev.simloop.sync;
 
+import dev.simloop.SimException;
 import org.apiguardian.api.API;
 
 /** Thrown when a {@link Barrier} was reset or aborted while a task waited at it, or is broken (asyncio's {@code BrokenBarrierError}). */

@@ -1,0 +1,19 @@
+package dev.simloop;
+
+import dev.simloop.internal.CoreAccess;
+
+/** The engine's side of {@link CoreAccess}: the hooks of {@code dev.simloop.sync}, installed by {@link EventLoop}. */
+final class EngineAccess implements CoreAccess {
+
+    @Override
+    public void checkThread(EventLoop loop) {
+        loop.checkThread();
+    }
+
+    @Override
+    public SimFuture<Void> newWaiter(EventLoop loop, Object resource) {
+        SimFuture<Void> waiter = loop.createFuture();
+        waiter.resource = resource;
+        return waiter;
+    }
+}
