@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
 import dev.simloop.internal.Watchdog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
 import java.util.concurrent.CompletableFuture;
 
 /**

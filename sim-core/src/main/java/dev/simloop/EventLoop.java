@@ -2,6 +2,7 @@ package dev.simloop;
 
 import dev.simloop.internal.CoreAccess;
 import dev.simloop.internal.Sneaky;
+import dev.simloop.internal.VirtualTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

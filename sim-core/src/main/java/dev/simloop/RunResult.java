@@ -1,5 +1,7 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
+import dev.simloop.internal.timeline.TimelinePage;
 import java.util.List;
 import org.apiguardian.api.API;
 

@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;

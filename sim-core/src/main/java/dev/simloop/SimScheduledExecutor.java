@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
+
 /**
  * The timer behind {@code sleep(d)}: when due, it schedules the sleeping task's next step.
  *

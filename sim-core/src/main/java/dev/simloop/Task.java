@@ -2,6 +2,7 @@ package dev.simloop;
 
 import dev.simloop.internal.Sneaky;
 import dev.simloop.internal.Strand;
+import dev.simloop.internal.VirtualTimes;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;

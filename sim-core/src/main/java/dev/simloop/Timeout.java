@@ -1,6 +1,7 @@
 package dev.simloop;
 
 import dev.simloop.internal.Sneaky;
+import dev.simloop.internal.VirtualTimes;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;

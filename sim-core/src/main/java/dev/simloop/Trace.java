@@ -1,5 +1,8 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
+import dev.simloop.internal.timeline.TimelinePage;
+import dev.simloop.internal.timeline.TraceRendering;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
 import java.util.Objects;
 import org.apiguardian.api.API;
 

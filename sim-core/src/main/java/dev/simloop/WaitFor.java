@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import dev.simloop.internal.VirtualTimes;
 import java.time.Duration;
 
 /** asyncio's {@code wait_for} (3.12+): a {@link Timeout} scope around an await, in the caller's task. */

@@ -2,6 +2,7 @@ package dev.simloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simloop.internal.VirtualTimes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

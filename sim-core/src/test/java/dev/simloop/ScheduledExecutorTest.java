@@ -4,6 +4,7 @@ import static dev.simloop.Sim.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simloop.internal.VirtualTimes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

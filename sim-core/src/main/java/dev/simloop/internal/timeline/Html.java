@@ -1,4 +1,5 @@
-package dev.simloop;
+package dev.simloop.internal.timeline;
+
 
 /** Text for HTML pages: escaping, and fitting a label into a width of pixels. */
 final class Html {

@@ -1,13 +1,15 @@
-package dev.simloop;
+package dev.simloop.internal;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /** Conversions between {@link Duration} and the loop's nanoseconds, and the one way times are printed. */
-final class VirtualTimes {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class VirtualTimes {
     private VirtualTimes() {}
 
     /** Nanoseconds of {@code d}, saturating at {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE} instead of failing. */
-    static long nanos(Duration d) {
+    public static long nanos(Duration d) {
         try {
             return d.toNanos();
         } catch (ArithmeticException overflow) {
@@ -15,13 +17,13 @@ final class VirtualTimes {
         }
     }
 
-    static long saturatingAdd(long a, long b) {
+    public static long saturatingAdd(long a, long b) {
         long r = a + b;
         return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
     }
 
     /** "0 s", "1.5 s", "0.000000001 s": seconds with as many decimals as needed, never rounded. */
-    static String format(long nanos) {
+    public static String format(long nanos) {
         if (nanos == Long.MAX_VALUE) {
             return "the end of time";
         }

@@ -1,5 +1,6 @@
-package dev.simloop;
+package dev.simloop.internal.timeline;
 
+import dev.simloop.TraceEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,15 +1,20 @@
-package dev.simloop;
+package dev.simloop.internal.timeline;
 
+import dev.simloop.Trace;
+import dev.simloop.TraceEvent;
+import dev.simloop.internal.VirtualTimes;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The column table and Chrome JSON renderings of a {@link Trace}. */
-final class TraceRendering {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TraceRendering {
     private TraceRendering() {}
 
     private static final int MAX_CELL = 40;
 
-    static String columns(Trace trace) {
+    public static String columns(Trace trace) {
         List<TraceEvent> events = trace.events();
         int maxId = 0;
         boolean loose = false;
@@ -74,7 +79,7 @@ final class TraceRendering {
         sb.append('\n');
     }
 
-    static String chromeJson(Trace trace) {
+    public static String chromeJson(Trace trace) {
         StringBuilder sb = new StringBuilder("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
         List<TraceEvent> events = trace.events();
         boolean first = true;

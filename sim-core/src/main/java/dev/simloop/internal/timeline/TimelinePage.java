@@ -1,28 +1,35 @@
-package dev.simloop;
+package dev.simloop.internal.timeline;
 
+import dev.simloop.Decisions;
+import dev.simloop.Seeds;
+import dev.simloop.Trace;
+import dev.simloop.TraceEvent;
+import dev.simloop.internal.VirtualTimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The self-contained HTML page of {@link Trace#renderHtml(String, long)}: a header, the {@link TimelineChart}, a
  * panel that shows the event under the pointer or the one clicked, and every event in a table. Its style and script
  * are inline (from {@code timeline.css} and {@code timeline.js} beside this class): the page loads nothing.
  */
-final class TimelinePage {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TimelinePage {
     private TimelinePage() {}
 
     private static final String CSS = resource("timeline.css");
     private static final String JS = resource("timeline.js");
 
-    static String html(Trace trace, String title, long failingStep) {
+    public static String html(Trace trace, String title, long failingStep) {
         return html(trace, title, failingStep, null);
     }
 
     /** The page, with the steps of a run's delays marked on the axis and counted in the summary. */
-    static String html(Trace trace, String title, long failingStep, Decisions decisions) {
+    public static String html(Trace trace, String title, long failingStep, Decisions decisions) {
         long[] delaySteps = new long[decisions == null ? 0 : decisions.recordedDelaySteps()];
         for (int i = 0; i < delaySteps.length; i++) {
             delaySteps[i] = decisions.delayStep(i);
@@ -53,7 +60,7 @@ final class TimelinePage {
 
     private static String summary(Trace trace, long failingStep) {
         int n = trace.size();
-        long steps = n == 0 ? 0 : trace.step(n - 1);
+        long steps = n == 0 ? 0 : trace.event(n - 1).step();
         String end = n == 0 ? "0 s" : VirtualTimes.format(trace.event(n - 1).time());
         return n + " events, " + steps + " steps, virtual time 0 s to " + Html.escape(end) + ", fingerprint "
                 + Seeds.format(trace.fingerprint()) + (failingStep < 0 ? ""
@@ -94,7 +101,7 @@ final class TimelinePage {
     private static String resource(String name) {
         try (InputStream in = TimelinePage.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("simloop-core is missing its resource dev/simloop/" + name);
+                throw new IllegalStateException("simloop-core is missing its resource dev/simloop/internal/timeline/" + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

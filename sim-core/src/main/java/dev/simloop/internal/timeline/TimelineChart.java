@@ -1,5 +1,8 @@
-package dev.simloop;
+package dev.simloop.internal.timeline;
 
+import dev.simloop.Trace;
+import dev.simloop.TraceEvent;
+import dev.simloop.internal.VirtualTimes;
 import java.util.List;
 
 /**
