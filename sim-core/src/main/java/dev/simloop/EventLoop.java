@@ -278,22 +278,24 @@ public final class EventLoop implements AutoCloseable {
     // ---------------------------------------------------------------- adapters for ordinary Java code
 
     /**
-     * A {@link Clock} (so also an {@link java.time.InstantSource}) on this loop's virtual time: the epoch at virtual
-     * time zero, in UTC. Like the loop, it answers on the loop's thread only.
+     * A {@link Clock} (so also an {@link java.time.InstantSource}) on this loop's {@linkplain #time() time}, virtual
+     * or (on a real-time loop) real: the epoch at the loop's time zero, in UTC. Like the loop, it answers on the
+     * loop's thread only.
      */
     public Clock clock() {
         return clock(Instant.EPOCH, ZoneOffset.UTC);
     }
 
     /**
-     * A {@link Clock} on this loop's virtual time that reads {@code start} at virtual time zero, in {@code zone}.
+     * A {@link Clock} on this loop's {@linkplain #time() time} that reads {@code start} at the loop's time zero, in
+     * {@code zone}.
      *
-     * @param start the instant at virtual time zero, not null
+     * @param start the instant at the loop's time zero, not null
      * @param zone the clock's zone, not null
      * @return the clock
      */
     public Clock clock(Instant start, ZoneId zone) {
-        return new SimClock(this, start, zone);
+        return new LoopTimeClock(this, start, zone);
     }
 
     /**
@@ -510,15 +512,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** Fails the run before a step that would pass the step limit; the step stays scheduled. */
-    void checkStepBudget() {
-        if (steps >= limits.stepBudgetEnd) {
+    void checkStepLimit() {
+        if (steps >= limits.stepLimitAt) {
             throw limits.stepLimit(steps, clock.now(), live.lines());
         }
     }
 
     /** Fails the run before the clock moves to a timer due at {@code when} past the virtual-time limit. */
-    void checkTimeBudget(long when) {
-        if (when > limits.timeBudgetEnd) {
+    void checkTimeLimit(long when) {
+        if (when > limits.timeLimitAt) {
             throw limits.timeLimit(when, steps, clock.now(), live.lines());
         }
     }

@@ -186,10 +186,6 @@ abstract sealed class FutureBase<T> implements Awaitable<T> permits SimFuture, T
         return exception;
     }
 
-    final boolean exceptionUnretrieved() {
-        return exceptionUnretrieved;
-    }
-
     private void retrieved() {
         if (exceptionUnretrieved) {
             exceptionUnretrieved = false;

@@ -13,19 +13,19 @@ import org.apiguardian.api.API;
 public class LimitExceededException extends SimException {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> runningTasks;
+    private final List<String> pendingTasks;
 
     /**
      * @param message the full report, not null
-     * @param runningTasks one line per task still running ("name waiting on what"), not null
+     * @param pendingTasks one line per task still pending ("name waiting on what"), not null
      */
-    public LimitExceededException(String message, List<String> runningTasks) {
+    public LimitExceededException(String message, List<String> pendingTasks) {
         super(message);
-        this.runningTasks = List.copyOf(runningTasks);
+        this.pendingTasks = List.copyOf(pendingTasks);
     }
 
-    /** One line per task still running when the limit was passed, in creation order. */
-    public List<String> runningTasks() {
-        return runningTasks;
+    /** One line per task still pending when the limit was passed: its name and what it waits on, in creation order (the name {@link DeadlockException#pendingTasks()} uses too). */
+    public List<String> pendingTasks() {
+        return pendingTasks;
     }
 }

@@ -188,7 +188,7 @@ final class ReadyQueue {
                 clock.advanceTo(Long.MAX_VALUE);
                 continue;
             }
-            loop.checkTimeBudget(first.when);
+            loop.checkTimeLimit(first.when);
             clock.advanceTo(first.when);
             if (clock.now() >= first.when) {
                 break;
@@ -258,7 +258,7 @@ final class ReadyQueue {
         if (scheduler == null) {
             h = ready.peekFirst();
             if (!h.cancelled) {
-                loop.checkStepBudget();
+                loop.checkStepLimit();
             }
             ready.pollFirst();
             batchRemaining--;
@@ -292,7 +292,7 @@ final class ReadyQueue {
             }
         }
         int n = perIteration ? batchRemaining : batchSize;
-        loop.checkStepBudget();
+        loop.checkStepLimit();
         long step = loop.steps() + 1;
         int choice = 0;
         if (step <= scheduler.fairAfter) {

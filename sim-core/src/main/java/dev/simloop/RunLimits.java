@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A loop's step and virtual-time limits ({@link EventLoop.Builder#maxSteps}, {@link EventLoop.Builder#maxVirtualTime})
- * and the {@link LimitExceededException} that ends a run past them. {@link EventLoop} checks the step budget before
- * each live step and the time budget before it moves the clock to a timer; {@link EventLoop#cancelPendingTasks()}
- * grants a fresh budget for the clean-up: as many steps as the run had, but never more than
+ * and the {@link LimitExceededException} that ends a run past them. {@link EventLoop} checks the step limit before
+ * each live step and the time limit before it moves the clock to a timer; {@link EventLoop#cancelPendingTasks()}
+ * renews both for the clean-up: as many steps as the run had, but never more than
  * {@value #CLEAN_UP_STEPS}, even on a loop without limits, so a task that swallows its cancellation forever ends the
  * run with a clear error instead of a hang (asyncio hangs there; a test tool must not). Loop thread only.
  */
@@ -19,25 +19,25 @@ final class RunLimits {
     /** The builder's limits, for messages. */
     private final long maxSteps, maxVirtualTime;
     /**
-     * The step count and virtual time past which the run fails: the limits, and a fresh budget of the same size for
+     * The step count and virtual time past which the run fails: the limits, renewed to the same size for
      * cancelling the tasks left after the run ({@link #renewForCleanUp}), which may itself never end.
      */
-    long stepBudgetEnd, timeBudgetEnd;
+    long stepLimitAt, timeLimitAt;
     /** Set while the tasks left after the run are cancelled: limit messages say so. */
     private boolean cleaningUp;
 
     RunLimits(long maxSteps, long maxVirtualTime) {
         this.maxSteps = maxSteps;
         this.maxVirtualTime = maxVirtualTime;
-        this.stepBudgetEnd = maxSteps;
-        this.timeBudgetEnd = maxVirtualTime;
+        this.stepLimitAt = maxSteps;
+        this.timeLimitAt = maxVirtualTime;
     }
 
-    /** A fresh budget from {@code steps} and virtual time {@code now}, for cancelling the tasks left after the run. */
+    /** Limits renewed from {@code steps} and virtual time {@code now}, for cancelling the tasks left after the run. */
     void renewForCleanUp(long steps, long now) {
         cleaningUp = true;
-        stepBudgetEnd = VirtualTimes.saturatingAdd(steps, Math.min(maxSteps, CLEAN_UP_STEPS));
-        timeBudgetEnd = VirtualTimes.saturatingAdd(now, maxVirtualTime);
+        stepLimitAt = VirtualTimes.saturatingAdd(steps, Math.min(maxSteps, CLEAN_UP_STEPS));
+        timeLimitAt = VirtualTimes.saturatingAdd(now, maxVirtualTime);
     }
 
     /** The step limit was reached with {@code steps} steps run; {@code running} lists the live tasks. */

@@ -29,7 +29,7 @@ final class ScheduleSearch {
     /** Whether the bound counts preemptions from the non-preemptive base order, not delays from FIFO. */
     private final boolean preemptions;
     private final long maxSchedules;
-    /** {@link System#nanoTime()} past which the search stops: a budget for the search, never read inside a run. */
+    /** {@link System#nanoTime()} past which the search stops: a limit for the search, never read inside a run. */
     private final long deadline;
     private long visited;
     private boolean exhausted;

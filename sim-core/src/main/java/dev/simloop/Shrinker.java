@@ -7,18 +7,18 @@ import java.util.List;
  * Shrinks a failing run toward FIFO: delta debugging (Zeller's ddmin) over its departures from FIFO. A candidate keeps
  * a subset of the departures and sets the rest to FIFO; it is replayed with the same seed and counts if it fails with
  * the same exception class. The result is 1-minimal: dropping any one remaining departure makes the failure go away
- * (within a budget of {@link #BUDGET} replays).
+ * (within at most {@link #MAX_REPLAYS} replays).
  *
  * <p>Reports give the result's {@linkplain Decisions#delays() delays}, the measure in which a held-back task costs one
  * however long it waits. A 1-minimal set of departures may still take more delays than the failure needs (it may
  * pass over four callbacks at one step where another schedule passes over one), so a last pass searches every
  * schedule with 1, 2, ... delays, fewer than the result has, for one that fails the same way ({@link ScheduleSearch},
- * within what is left of the budget). A schedule it finds has the fewest delays any schedule of this seed fails with;
- * if the budget runs out first, the ddmin result stands.
+ * within what is left of those replays). A schedule it finds has the fewest delays any schedule of this seed fails with;
+ * if the replays run out first, the ddmin result stands.
  */
 final class Shrinker {
 
-    private static final int BUDGET = 2000;
+    private static final int MAX_REPLAYS = 2000;
 
     private final Simulation simulation;
     private final RunResult original;
@@ -42,7 +42,7 @@ final class Shrinker {
             return replay(List.of());
         }
         int n = 2;
-        while (departures.size() >= 2 && replays < BUDGET) {
+        while (departures.size() >= 2 && replays < MAX_REPLAYS) {
             List<List<Integer>> chunks = split(departures, n);
             List<Integer> reduced = null;
             for (List<Integer> chunk : chunks) {
@@ -77,7 +77,7 @@ final class Shrinker {
     /** The last pass: the first failing schedule of a search with fewer delays than {@code shrunk}, if any. */
     private RunResult fewestDelays(RunResult shrunk) {
         RunResult fewest = ScheduleSearch.fewestDelays(simulation, shrunk, decisions.policy(),
-                decisions.perIteration(), BUDGET - replays, Long.MAX_VALUE);
+                decisions.perIteration(), MAX_REPLAYS - replays, Long.MAX_VALUE);
         return fewest == shrunk ? shrunk : replay(fewest.decisions());
     }
 

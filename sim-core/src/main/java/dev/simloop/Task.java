@@ -146,17 +146,13 @@ public final class Task<T> extends FutureBase<T> {
             return false;
         }
         cancelsRequested++;
-        if (waiter instanceof FutureBase<?> f ? cancelWaitedFuture(f, message)
+        if (waiter instanceof FutureBase<?> f ? Futures.cancel(f, message)
                 : waiter instanceof SleepTimer s && s.cancel(message)) {
             return true;
         }
         mustCancel = true;
         cancelMessage = message;
         return true;
-    }
-
-    private static boolean cancelWaitedFuture(FutureBase<?> f, String message) {
-        return f instanceof Task<?> t ? t.cancel(message) : ((SimFuture<?>) f).cancel(message);
     }
 
     /** How many cancellation requests are outstanding (asyncio 3.11+ {@code cancelling()}). */
@@ -310,7 +306,7 @@ public final class Task<T> extends FutureBase<T> {
             }
             f.addWaiter(this);
             waiter = f;
-            if (mustCancel && cancelWaitedFuture(f, cancelMessage)) {
+            if (mustCancel && Futures.cancel(f, cancelMessage)) {
                 mustCancel = false; // cancelled while running: the wait is cancelled at once, as in CPython's __step
             }
             suspend(f);

@@ -43,7 +43,7 @@ class ClockAdapterTest {
         Clock utc = clock.withZone(ZoneOffset.UTC);
         assertThat(utc.instant()).isEqualTo(clock.instant());
         assertThat(utc.withZone(paris)).isEqualTo(clock).hasSameHashCodeAs(clock);
-        assertThat(clock).hasToString("SimClock[loop loop, virtual time zero at 2026-03-29T00:30:00Z, Europe/Paris]");
+        assertThat(clock).hasToString("LoopTimeClock[loop loop, virtual time zero at 2026-03-29T00:30:00Z, Europe/Paris]");
     }
 
     @Test

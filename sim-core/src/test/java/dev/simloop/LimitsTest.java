@@ -60,7 +60,7 @@ class LimitsTest {
                   - 'producer' waiting on sleep until 4 s
                 Look for a task that never stops (a producer with no end, a retry loop), or raise maxVirtualTime on \
                 the builder.""")
-                .satisfies(e -> assertThat(((LimitExceededException) e).runningTasks())
+                .satisfies(e -> assertThat(((LimitExceededException) e).pendingTasks())
                         .containsExactly("'main' waiting on task 'producer'", "'producer' waiting on sleep until 4 s"));
     }
 

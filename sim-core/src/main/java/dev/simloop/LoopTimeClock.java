@@ -6,19 +6,20 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A {@link Clock} (and so an {@link java.time.InstantSource}) that reads its loop's virtual time: {@code start} plus
- * {@link EventLoop#time()}. Made by {@link EventLoop#clock()}.
+ * A {@link Clock} (and so an {@link java.time.InstantSource}) that reads its loop's time: {@code start} plus
+ * {@link EventLoop#time()}, which is virtual time, or real time since the loop started on a
+ * {@linkplain EventLoop.Builder#realTime() real-time} loop. Made by {@link EventLoop#clock()}.
  *
  * <p>Like the loop, it answers on the loop's thread only; another thread gets a {@link WrongThreadException}.
  */
-final class SimClock extends Clock {
+final class LoopTimeClock extends Clock {
 
     private final EventLoop loop;
-    /** The instant at virtual time zero. */
+    /** The instant at the loop's time zero. */
     private final Instant start;
     private final ZoneId zone;
 
-    SimClock(EventLoop loop, Instant start, ZoneId zone) {
+    LoopTimeClock(EventLoop loop, Instant start, ZoneId zone) {
         this.loop = loop;
         this.start = Objects.requireNonNull(start, "start");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -41,12 +42,12 @@ final class SimClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new SimClock(loop, start, zone);
+        return new LoopTimeClock(loop, start, zone);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SimClock c && c.loop == loop && c.start.equals(start) && c.zone.equals(zone);
+        return o instanceof LoopTimeClock c && c.loop == loop && c.start.equals(start) && c.zone.equals(zone);
     }
 
     @Override
@@ -56,6 +57,7 @@ final class SimClock extends Clock {
 
     @Override
     public String toString() {
-        return "SimClock[loop " + loop.name() + ", virtual time zero at " + start + ", " + zone + "]";
+        return "LoopTimeClock[loop " + loop.name() + ", " + (loop.isRealTime() ? "real" : "virtual") + " time zero at "
+                + start + ", " + zone + "]";
     }
 }
