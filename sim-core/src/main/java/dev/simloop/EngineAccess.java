@@ -3,7 +3,7 @@ package dev.simloop;
 import dev.simloop.internal.CoreAccess;
 
 /** The engine's side of {@link CoreAccess}: the hooks of {@code dev.simloop.sync}, installed by {@link EventLoop}. */
-final class EngineAccess implements CoreAccess {
+final class EngineAccess extends CoreAccess {
 
     @Override
     public void checkThread(EventLoop loop) {

@@ -25,11 +25,10 @@
  *       {@code waitFor}, {@code asCompleted}, {@code timeout}, {@code timeoutAt}.</li>
  *   <li>Scopes that take their body as a lambda, because Java's {@code close()} cannot see the body's exception:
  *       {@link dev.simloop.Timeout} and {@link dev.simloop.TaskGroup}.</li>
- *   <li>Synchronisation, fair as in CPython 3.13: {@link dev.simloop.sync.Lock}, {@link dev.simloop.sync.Event},
- *       {@link dev.simloop.sync.Condition}, {@link dev.simloop.sync.Semaphore}, {@link dev.simloop.sync.BoundedSemaphore},
- *       {@link dev.simloop.sync.Barrier}; and {@link dev.simloop.sync.Queue}, {@link dev.simloop.sync.PriorityQueue},
- *       {@link dev.simloop.sync.LifoQueue}. asyncio's {@code wait()} and {@code notify()} are {@code await()} and
- *       {@code signal()} there, because {@code Object}'s methods of those names are final.</li>
+ *   <li>Synchronisation, fair as in CPython 3.13, in {@link dev.simloop.sync}: {@link dev.simloop.sync.Lock},
+ *       {@link dev.simloop.sync.Event}, {@link dev.simloop.sync.Condition}, {@link dev.simloop.sync.Semaphore},
+ *       {@link dev.simloop.sync.BoundedSemaphore}, {@link dev.simloop.sync.Barrier}; and
+ *       {@link dev.simloop.sync.Queue}, {@link dev.simloop.sync.PriorityQueue}, {@link dev.simloop.sync.LifoQueue}.</li>
  *   <li>Exceptions, all unchecked, under {@link dev.simloop.SimException}: {@link dev.simloop.CancelledException},
  *       {@link dev.simloop.SimTimeoutException}, {@link dev.simloop.TaskGroupException},
  *       {@link dev.simloop.sync.QueueShutDownException}, {@link dev.simloop.sync.QueueEmptyException},

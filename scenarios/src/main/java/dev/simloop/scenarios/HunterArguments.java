@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
-/** The hunter's argument types: scenarios by name, seeds as they are printed ({@link Seeds#parse}), policies by name. */
+/** The hunter's argument types: scenarios by name, seeds as reports print them, policies by name. */
 final class HunterArguments {
     private HunterArguments() {}
 

@@ -12,7 +12,14 @@ import org.apiguardian.api.API;
  * <p>Not for users: it may change in any release.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
-public interface CoreAccess {
+public abstract class CoreAccess {
+
+    /** The engine's implementation: written once, while {@link EventLoop} is initialised. */
+    private static volatile CoreAccess installed;
+
+    /** For the engine's implementation only. */
+    protected CoreAccess() {
+    }
 
     /**
      * Refuses a call from a thread that may not call into {@code loop} now, as every loop method does (the refusal is
@@ -21,7 +28,7 @@ public interface CoreAccess {
      * @param loop the loop, not null
      * @throws WrongThreadException naming both threads
      */
-    void checkThread(EventLoop loop);
+    public abstract void checkThread(EventLoop loop);
 
     /**
      * A new pending future of the running loop whose waiter will operate on {@code resource}: the task it wakes
@@ -31,18 +38,18 @@ public interface CoreAccess {
      * @param resource the primitive, not null
      * @return the future, named as {@link EventLoop#createFuture()} names it
      */
-    SimFuture<Void> newWaiter(EventLoop loop, Object resource);
+    public abstract SimFuture<Void> newWaiter(EventLoop loop, Object resource);
 
     /** The engine's implementation, installed by {@link EventLoop}'s initialiser. */
-    static CoreAccess get() {
-        if (Installed.access == null) {
+    public static CoreAccess get() {
+        if (installed == null) {
             try {
                 Class.forName(EventLoop.class.getName(), true, EventLoop.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return Installed.access;
+        return installed;
     }
 
     /**
@@ -50,18 +57,10 @@ public interface CoreAccess {
      *
      * @param access the implementation
      */
-    static void install(CoreAccess access) {
-        if (Installed.access != null) {
+    public static void install(CoreAccess access) {
+        if (installed != null) {
             throw new IllegalStateException("CoreAccess is installed once, by EventLoop.");
         }
-        Installed.access = access;
-    }
-
-    /** Where the implementation is kept: written once during EventLoop's class initialisation. */
-    final class Installed {
-        private static volatile CoreAccess access;
-
-        private Installed() {
-        }
+        installed = access;
     }
 }

@@ -22,6 +22,7 @@ import org.apiguardian.api.API;
 public final class Watchdog {
 
     /** What a watched loop exposes. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
     public interface Watched {
         /** A counter that the loop bumps when a step starts and when it ends: odd while a step runs. */
         long progress();
