@@ -9,8 +9,10 @@ import java.util.Map;
  * asyncio's {@code gather}: one future for the results of several awaitables, in argument order.
  *
  * <p>Coroutines become tasks; the same awaitable given twice is one child. Cancelling the returned future cancels
- * every child that is not done; it then completes (cancelled) when the last child is done, as asyncio's
- * {@code _GatheringFuture} does.
+ * every child that is not done, as asyncio's {@code _GatheringFuture} does. The returned future itself never ends
+ * cancelled: as in CPython 3.13's {@code _done_callback}, a cancelled child (without {@code returnExceptions}), or
+ * the last child of a gather whose cancel reached a child, completes it with a {@link CancelledException} as its
+ * exception, so {@code isCancelled()} is false and {@code exception()} is that cancellation.
  */
 final class Gather {
     private final List<FutureBase<?>> children = new ArrayList<>();
@@ -18,7 +20,7 @@ final class Gather {
     private final SimFuture<List<Object>> outer;
     private int distinct;
     private int finished;
-    /** Set when a cancel of the outer future reached at least one child: the outcome is then a cancellation. */
+    /** Set when a cancel of the outer future reached at least one child: the outcome is then a CancelledException. */
     private boolean cancelRequested;
 
     private Gather(EventLoop loop, boolean returnExceptions) {
@@ -72,7 +74,7 @@ final class Gather {
         }
         if (!returnExceptions) {
             if (f.isCancelled()) {
-                outer.cancelDirectly(f.cancelMessage());
+                outer.setException(new CancelledException(f.cancelMessage()));
                 return;
             }
             Throwable e = f.exception();
@@ -88,7 +90,7 @@ final class Gather {
                         : child.exception() != null ? child.exception() : child.result());
             }
             if (cancelRequested) {
-                outer.cancelDirectly(f.isCancelled() ? f.cancelMessage() : null);
+                outer.setException(new CancelledException(f.isCancelled() ? f.cancelMessage() : null));
             } else {
                 outer.setResult(java.util.Collections.unmodifiableList(results));
             }

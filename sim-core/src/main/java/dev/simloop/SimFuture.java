@@ -51,17 +51,18 @@ public final class SimFuture<T> extends FutureBase<T> {
     /**
      * Completes the future with a failure and schedules its done-callbacks; awaiting it throws {@code exception}.
      *
-     * @param exception the failure, not null; a {@link CancelledException} is refused, call {@link #cancel()}
+     * <p>A {@link CancelledException} is taken as any other failure, as CPython's {@code set_exception} takes a
+     * {@code CancelledError}: the future is then done but not {@linkplain #isCancelled() cancelled}, {@link
+     * #exception()} returns it, and awaiting it throws it (so an awaiting task that lets it escape ends cancelled).
+     * {@code gather} ends this way when a child was cancelled. To cancel the future itself, call {@link #cancel()}.
+     *
+     * @param exception the failure, not null
      * @throws InvalidStateException if it is already done
      */
     public void setException(Throwable exception) {
         loop.checkThread();
         if (exception == null) {
             throw new NullPointerException("the exception must not be null");
-        }
-        if (exception instanceof CancelledException) {
-            throw new IllegalArgumentException("setException does not take a CancelledException: call cancel() "
-                    + "to cancel " + describe());
         }
         if (!completeWithException(exception)) {
             throw alreadyDone("setException");

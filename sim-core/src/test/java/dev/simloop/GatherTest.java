@@ -52,7 +52,7 @@ class GatherTest extends CombinatorTestBase {
     }
 
     @Test
-    void cancellingTheGatherCancelsTheChildrenAndTheGatherEndsCancelled() {
+    void cancellingTheGatherCancelsTheChildrenAndTheGatherHoldsTheCancellationAsItsException() {
         runVoid(() -> {
             Task<String> a = after(1, "a");
             Task<String> b = after(2, "b");
@@ -66,10 +66,12 @@ class GatherTest extends CombinatorTestBase {
                 logAt("gather cancelled: " + e.cancelMessage());
             }
             log.add("a cancelled " + a.isCancelled() + ", b cancelled " + b.isCancelled());
+            log.add("gather cancelled " + g.isCancelled() + ", exception " + g.exception());
         });
         assertThat(log).containsExactly("cancel returned true", "gather done right after cancel: false",
                 "a cancelled at 0 s", "b cancelled at 0 s", "gather cancelled: stop at 0 s",
-                "a cancelled true, b cancelled true");
+                "a cancelled true, b cancelled true",
+                "gather cancelled false, exception dev.simloop.CancelledException: stop");
     }
 
     @Test
@@ -97,10 +99,18 @@ class GatherTest extends CombinatorTestBase {
             } catch (CancelledException e) {
                 logAt("gather: " + e.cancelMessage());
             }
+            log.add("gather done " + g.isDone() + ", cancelled " + g.isCancelled() + ", exception "
+                    + g.exception());
+            try {
+                g.result();
+            } catch (CancelledException e) {
+                log.add("result() throws the same exception: " + (e == g.exception()));
+            }
             logAt("b gave " + await(b));
         });
-        assertThat(log).containsExactly("a cancelled at 0 s", "gather: a only at 0 s", "b done at 2 s",
-                "b gave b at 2 s");
+        assertThat(log).containsExactly("a cancelled at 0 s", "gather: a only at 0 s",
+                "gather done true, cancelled false, exception dev.simloop.CancelledException: a only",
+                "result() throws the same exception: true", "b done at 2 s", "b gave b at 2 s");
     }
 
     @Test

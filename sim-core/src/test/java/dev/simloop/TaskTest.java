@@ -234,9 +234,23 @@ class TaskTest {
                             + "isDone() first.");
             assertThat(f.cancel()).isFalse();
             assertThatThrownBy(() -> f.setException(new CancelledException(null)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("setException does not take a CancelledException: call cancel() to cancel future "
-                            + "'reply'");
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessage("setException on future 'reply', which is already done: a future completes once. "
+                            + "Check isDone() first.");
+        }
+    }
+
+    @Test
+    void aFutureCanFailWithACancellationWithoutBeingCancelled() {
+        try (EventLoop loop = EventLoop.create()) {
+            SimFuture<Integer> f = loop.createFuture("reply");
+            CancelledException e = new CancelledException("gave up");
+            f.setException(e);
+            assertThat(f.isDone()).isTrue();
+            assertThat(f.isCancelled()).isFalse();
+            assertThat(f.exception()).isSameAs(e);
+            assertThatThrownBy(f::result).isSameAs(e);
+            assertThat(f.cancel()).isFalse();
         }
     }
 }
