@@ -112,7 +112,7 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>> {
      * @throws SimTimeoutException if the timeout passed first
      * @throws NoSuchElementException if every awaitable was already returned
      */
-    public Awaitable<? extends T> nextDone() {
+    public FutureLike<? extends T> nextDone() {
         take();
         return waitForOne();
     }

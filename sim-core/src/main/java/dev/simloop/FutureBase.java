@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * at once. An exception that is set but never retrieved (by {@code result()}, {@code exception()} or an await) is
  * reported when the loop closes.
  */
-abstract sealed class FutureBase<T> implements Awaitable<T> permits SimFuture, Task {
+abstract sealed class FutureBase<T> implements FutureLike<T> permits SimFuture, Task {
 
     private static final byte PENDING = 0;
     private static final byte FINISHED = 1;
@@ -160,8 +160,14 @@ abstract sealed class FutureBase<T> implements Awaitable<T> permits SimFuture, T
         return true;
     }
 
-    /** The cancel message it was cancelled with; only meaningful when cancelled. */
-    final String cancelMessage() {
+    @Override
+    public final String cancelMessage() {
+        loop.checkThread();
+        if (state != CANCELLED) {
+            throw new InvalidStateException(describe() + " has no cancel message: it is "
+                    + (state == PENDING ? "still pending" : "done without being cancelled") + ". Check isCancelled() "
+                    + "first.");
+        }
         return cancelMessage;
     }
 

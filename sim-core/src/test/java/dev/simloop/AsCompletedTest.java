@@ -81,6 +81,32 @@ class AsCompletedTest extends CombinatorTestBase {
     }
 
     @Test
+    void nextDoneCanBeReadWithoutAwaiting() {
+        runVoid(() -> {
+            Task<String> a = after(2, "a");
+            Task<String> b = after(1, "b");
+            SimFuture<String> f = Sim.currentLoop().createFuture("reply");
+            Sim.currentLoop().callSoon(() -> f.cancel("no reply"));
+            AsCompleted<String> it = asCompleted(List.of(a, b, f), null);
+            while (it.hasNext()) {
+                FutureLike<? extends String> done = it.nextDone();
+                log.add(done.name() + ": done " + done.isDone() + ", cancelled " + done.isCancelled()
+                        + (done.isCancelled() ? ", message " + done.cancelMessage()
+                                : ", result " + done.result() + ", exception " + done.exception()));
+            }
+            try {
+                a.cancelMessage();
+            } catch (InvalidStateException e) {
+                log.add(e.getMessage());
+            }
+        });
+        assertThat(log).containsExactly("reply: done true, cancelled true, message no reply", "b done at 1 s",
+                "b: done true, cancelled false, result b, exception null", "a done at 2 s",
+                "a: done true, cancelled false, result a, exception null",
+                "task 'a' has no cancel message: it is done without being cancelled. Check isCancelled() first.");
+    }
+
+    @Test
     void callingNextTooOftenIsAnError() {
         runVoid(() -> {
             AsCompleted<String> it = asCompleted(List.of(after(0, "a")), null);
