@@ -85,15 +85,13 @@ public final class Coroutine<T> implements Awaitable<T> {
     /**
      * A named coroutine; the name appears in error messages and becomes the default name of a task wrapping it.
      *
-     * @param name the name, not null
+     * @param name the name, may be null for none (then as {@link #of(Body)}, as {@code createTask(null, ...)} takes
+     *     a null name)
      * @param body the code, not null
      * @param <T> the result type
      * @return a coroutine that has not started
      */
     public static <T> Coroutine<T> of(String name, Body<T> body) {
-        if (name == null) {
-            throw new NullPointerException("the coroutine's name must not be null; use Coroutine.of(body) for none");
-        }
         return new Coroutine<>(name, body);
     }
 
@@ -110,7 +108,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     /**
      * A named coroutine with no result.
      *
-     * @param name the name, not null
+     * @param name the name, may be null for none
      * @param body the code, not null
      * @return a coroutine that has not started
      */

@@ -98,6 +98,8 @@ public final class EventLoop implements AutoCloseable {
     private final LiveTasks live = new LiveTasks();
     private int unnamedTasks;
     private int unnamedFutures;
+    /** How many scheduled executors this loop made: numbers the names of the second and later ones. */
+    private int scheduledExecutors;
 
     private EventLoop(Builder b) {
         this.name = b.name;
@@ -313,12 +315,19 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * A new {@link java.util.concurrent.ScheduledExecutorService} on this loop's virtual time, named "scheduled";
-     * see {@link SimScheduledExecutor} for its semantics.
+     * A new {@link java.util.concurrent.ScheduledExecutorService} on this loop's virtual time, on every call; see
+     * {@link SimScheduledExecutor} for its semantics.
+     *
+     * <p>Each call makes another executor with its own shutdown state, as {@code Executors.newScheduledThreadPool}
+     * does: call it once and hand the same executor around when the parts should share it. The first is named
+     * "scheduled", the later ones "scheduled#2", "scheduled#3", ..., so their tasks stay apart in traces.
+     *
+     * @return a new executor
      */
     public SimScheduledExecutor scheduledExecutor() {
         checkOpen();
-        return new SimScheduledExecutor(this, "scheduled");
+        int n = ++scheduledExecutors;
+        return new SimScheduledExecutor(this, n == 1 ? "scheduled" : "scheduled#" + n);
     }
 
     // ---------------------------------------------------------------- running

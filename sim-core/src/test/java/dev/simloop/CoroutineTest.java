@@ -30,6 +30,19 @@ class CoroutineTest {
     }
 
     @Test
+    void aNullNameIsNoNameAsInCreateTask() {
+        try (EventLoop loop = EventLoop.create()) {
+            Coroutine<String> c = Coroutine.of(null, () -> "x");
+            assertThat(c.name()).isNull();
+            assertThat(c).hasToString("Coroutine[unnamed]");
+            Task<String> t = loop.createTask(c);
+            assertThat(t.name()).isEqualTo("Task-1");
+            assertThat(Coroutine.ofVoid(null, () -> {}).name()).isNull();
+            assertThat(loop.runUntilComplete(t)).isEqualTo("x");
+        }
+    }
+
+    @Test
     void awaitingACoroutineTwiceIsAnErrorThatNamesIt() {
         String message = EventLoop.run(Coroutine.of(() -> {
             Coroutine<Integer> once = Coroutine.of("fetch", () -> 1);

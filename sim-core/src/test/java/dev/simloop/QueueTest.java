@@ -242,6 +242,17 @@ class QueueTest extends LoopTestBase {
     }
 
     @Test
+    void aPriorityQueueTakesAMaxsizeAlone() {
+        PriorityQueue<Integer> q = new PriorityQueue<>(2);
+        q.putNowait(3);
+        q.putNowait(1);
+        log.add("maxsize " + q.maxsize() + ", full " + q.full());
+        assertThatThrownBy(() -> q.putNowait(2)).isInstanceOf(QueueFullException.class);
+        log.add("got " + q.getNowait() + ", then " + q.getNowait());
+        assertThat(log).containsExactly("maxsize 2, full true", "got 1, then 3");
+    }
+
+    @Test
     void aLifoQueueGivesTheLastPutFirst() {
         LifoQueue<String> q = new LifoQueue<>(2);
         q.putNowait("a");

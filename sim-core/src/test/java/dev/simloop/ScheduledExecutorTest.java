@@ -158,6 +158,20 @@ class ScheduledExecutorTest {
     }
 
     @Test
+    void eachCallMakesAnotherExecutorNamedApart() {
+        SimScheduledExecutor second = loop.scheduledExecutor();
+        assertThat(second).isNotSameAs(executor);
+        assertThat(executor.name()).isEqualTo("scheduled");
+        assertThat(second.name()).isEqualTo("scheduled#2");
+        second.shutdown();
+        executor.schedule(() -> mark("first still runs"), 1, TimeUnit.SECONDS);
+        loop.runUntilIdle();
+        assertThat(log).containsExactly("first still runs@1 s");
+        assertThat(second.isShutdown()).isTrue();
+        assertThat(executor.isShutdown()).isFalse();
+    }
+
+    @Test
     void periodicTasksDoNotKeepRunUntilIdleGoing() {
         executor.scheduleAtFixedRate(() -> mark("sweep"), 0, 1, TimeUnit.MINUTES);
         executor.schedule(() -> mark("one-shot"), 90, TimeUnit.SECONDS);

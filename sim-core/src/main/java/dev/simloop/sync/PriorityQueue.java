@@ -21,6 +21,15 @@ public class PriorityQueue<E> extends Queue<E> {
     }
 
     /**
+     * A queue of at most {@code maxsize} items in their natural order (asyncio's {@code PriorityQueue(maxsize)}).
+     *
+     * @param maxsize the bound; zero or negative for none
+     */
+    public PriorityQueue(int maxsize) {
+        this(maxsize, null);
+    }
+
+    /**
      * A queue of at most {@code maxsize} items in the order of {@code comparator}.
      *
      * @param maxsize the bound; zero or negative for none
