@@ -330,6 +330,55 @@ public final class EventLoop implements AutoCloseable {
         return new SimScheduledExecutor(this, n == 1 ? "scheduled" : "scheduled#" + n);
     }
 
+    // ---------------------------------------------------------------- the exception handler
+
+    /**
+     * Sets the handler that receives this loop's {@linkplain LoopProblem problems} from now on, replacing the previous
+     * one (asyncio's {@code set_exception_handler}). A handler that wants the usual treatment as well calls
+     * {@link #defaultExceptionHandler}; one that swallows a problem hides it, as in asyncio.
+     *
+     * @param handler the handler, may be null to go back to the default handler
+     */
+    public void setExceptionHandler(Consumer<LoopProblem> handler) {
+        checkThread();
+        problems.handler(handler);
+    }
+
+    /**
+     * The handler set with {@link #setExceptionHandler}, or null if none is (asyncio's {@code get_exception_handler});
+     * the {@linkplain Builder#onProblem builder's handler} is the default handler, not this one.
+     *
+     * @return the handler, may be null
+     */
+    public Consumer<LoopProblem> getExceptionHandler() {
+        checkThread();
+        return problems.handler();
+    }
+
+    /**
+     * Hands {@code problem} to the exception handler, or to the default handler if none is set (asyncio's
+     * {@code call_exception_handler}); this is the path the loop's own problems take. If the handler throws, its
+     * exception goes to the default handler, as a problem of the same kind whose message names both.
+     *
+     * @param problem the problem, not null; {@link LoopProblem.Kind#REPORTED} for one of the caller's own
+     */
+    public void callExceptionHandler(LoopProblem problem) {
+        checkThread();
+        problems.report(Objects.requireNonNull(problem, "problem"));
+    }
+
+    /**
+     * The default handler (asyncio's {@code default_exception_handler}): the one set with {@link Builder#onProblem},
+     * or a warning logged through {@link System.Logger} ("dev.simloop") if none was. A simulation and the JUnit
+     * extension collect problems here, so a run-time handler that passes problems on keeps them failing the run.
+     *
+     * @param problem the problem, not null
+     */
+    public void defaultExceptionHandler(LoopProblem problem) {
+        checkThread();
+        problems.reportToDefault(Objects.requireNonNull(problem, "problem"));
+    }
+
     // ---------------------------------------------------------------- running
 
     /**
@@ -1004,7 +1053,9 @@ public final class EventLoop implements AutoCloseable {
 
         /**
          * Where problems go that do not fail the running call (a pending task at close, an unretrieved exception, a
-         * never-awaited coroutine, a failing callback); logged as warnings by default.
+         * never-awaited coroutine, a failing callback); logged as warnings by default. This is the loop's
+         * {@linkplain EventLoop#defaultExceptionHandler default exception handler}: a handler set at run time with
+         * {@link EventLoop#setExceptionHandler} takes precedence, and passes problems on by calling it.
          *
          * @param handler the handler, may be null for the default
          * @return a new builder

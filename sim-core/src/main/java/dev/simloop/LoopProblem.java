@@ -6,8 +6,9 @@ import org.apiguardian.api.API;
  * Something wrong that a loop noticed but that did not fail the call in progress: asyncio logs these, a test
  * should fail on them.
  *
- * <p>Handed to the handler set with {@link EventLoop.Builder#onProblem}, on the loop's thread; by default it is
- * logged as a warning through {@link System.Logger} ("dev.simloop").
+ * <p>Handed, on the loop's thread, to the exception handler set with {@link EventLoop#setExceptionHandler} if there
+ * is one, else to the default handler: the one set with {@link EventLoop.Builder#onProblem}, or by default a warning
+ * logged through {@link System.Logger} ("dev.simloop").
  *
  * @param kind what kind of problem, not null
  * @param message what happened, with the names involved, and what to do, not null
@@ -49,6 +50,8 @@ public record LoopProblem(Kind kind, String message, Throwable cause) {
          * Another thread called the loop (or a primitive bound to it) and was refused with a
          * {@link WrongThreadException}: reported even if that thread swallowed the exception.
          */
-        FOREIGN_THREAD
+        FOREIGN_THREAD,
+        /** Reported by code through {@link EventLoop#callExceptionHandler}, as asyncio code calls its handler. */
+        REPORTED
     }
 }

@@ -15,7 +15,10 @@ import java.util.function.Consumer;
  */
 final class LoopProblems {
 
-    private final Consumer<LoopProblem> handler;
+    /** The builder's {@code onProblem}, or the log: what {@link #reportToDefault} calls. */
+    private final Consumer<LoopProblem> defaultHandler;
+    /** The handler set at run time ({@code setExceptionHandler}), or null: problems then go to the default. */
+    private Consumer<LoopProblem> handler;
     /**
      * Coroutines created while this loop ran, in creation order; those started since are dropped in bulk when they
      * outnumber the rest (amortised O(1) per coroutine, cheaper than a hash set on the task-creation path).
@@ -28,11 +31,42 @@ final class LoopProblems {
 
     /** @param handler the builder's handler, may be null for the default (a warning in the log) */
     LoopProblems(Consumer<LoopProblem> handler) {
-        this.handler = handler == null ? LoopProblems::log : handler;
+        this.defaultHandler = handler == null ? LoopProblems::log : handler;
     }
 
     void report(LoopProblem.Kind kind, String message, Throwable cause) {
-        handler.accept(new LoopProblem(kind, message, cause));
+        report(new LoopProblem(kind, message, cause));
+    }
+
+    /**
+     * asyncio's {@code call_exception_handler}: the handler set at run time gets the problem, or the default if none
+     * is set. A handler that throws hands its exception, with the problem's message, to the default handler.
+     */
+    void report(LoopProblem problem) {
+        Consumer<LoopProblem> h = handler;
+        if (h == null) {
+            defaultHandler.accept(problem);
+            return;
+        }
+        try {
+            h.accept(problem);
+        } catch (RuntimeException | Error e) {
+            reportToDefault(new LoopProblem(problem.kind(), "The exception handler threw " + e + " while handling: "
+                    + problem.message(), e));
+        }
+    }
+
+    /** asyncio's {@code default_exception_handler}: the builder's {@code onProblem}, or a warning in the log. */
+    void reportToDefault(LoopProblem problem) {
+        defaultHandler.accept(problem);
+    }
+
+    Consumer<LoopProblem> handler() {
+        return handler;
+    }
+
+    void handler(Consumer<LoopProblem> handler) {
+        this.handler = handler;
     }
 
     private static void log(LoopProblem p) {
@@ -67,7 +101,7 @@ final class LoopProblems {
     void reportAtClose(String loopName, LiveTasks live) {
         for (Task<?> t = live.head; t != null; t = t.nextLive) {
             if (!t.isBackground()) {
-                handler.accept(LoopProblem.pendingTask(t, "event loop '" + loopName + "' closed", "the loop closes"));
+                report(LoopProblem.pendingTask(t, "event loop '" + loopName + "' closed", "the loop closes"));
             }
         }
         for (Coroutine<?> c : createdCoroutines) {
