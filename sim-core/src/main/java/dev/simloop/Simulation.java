@@ -27,11 +27,15 @@ import org.apiguardian.api.API;
  * passed, and when its loop reports a {@link LoopProblem} (a callback throws, an exception goes unretrieved, a
  * coroutine is never awaited): each such problem is a {@link LoopProblemException} that names it, with the problem's
  * exception as its cause.
+ *
+ * <p>A test that drives the loop itself ({@code advanceBy}, an executor, a library on {@code loop.clock()}) is swept
+ * with {@link #ofLoop(LoopBody)}: each run hands its fresh loop to the body, and everything above holds the same way.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Simulation {
 
-    private final Supplier<? extends Coroutine<?>> body;
+    /** What a run does with its fresh loop: runs a main coroutine to completion, or hands the loop to a body. */
+    private final LoopBody body;
     // The settings: each setter returns a changed copy (copy()), so a Simulation is never modified once returned.
     private Policy policy = Policy.random();
     private long baseSeed;
@@ -46,7 +50,7 @@ public final class Simulation {
     /** The most wall-clock time an {@link #explore(int)} takes, in nanoseconds. */
     private long maxSearchNanos = Duration.ofMinutes(10).toNanos();
 
-    private Simulation(Supplier<? extends Coroutine<?>> body) {
+    private Simulation(LoopBody body) {
         this.body = body;
     }
 
@@ -74,7 +78,40 @@ public final class Simulation {
      * @return the simulation
      */
     public static Simulation of(Supplier<? extends Coroutine<?>> body) {
+        Objects.requireNonNull(body, "body");
+        return new Simulation(loop -> loop.runUntilComplete(body.get()));
+    }
+
+    /**
+     * A simulation of a test that drives the loop itself: each run builds a fresh loop from (seed, policy, settings)
+     * and hands it to {@code body}, which runs it as it likes ({@code runUntilComplete}, {@code advanceBy},
+     * {@code runUntilIdle}, executors and clocks of the loop). The defaults, seeds, shrinking, the determinism check,
+     * threads and PCT's step count are as for {@link #of(Supplier)}. A run fails when the body throws, or when the
+     * loop reports a problem; when the body returns, the run cancels the tasks still pending and closes the loop, as
+     * {@link EventLoop#run(Coroutine)} does.
+     *
+     * @param body drives one run's loop, on the run's thread (which owns the loop; with {@link #threads(int)} above
+     *     1, several at once: share no mutable state between runs), not null
+     * @return the simulation
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static Simulation ofLoop(LoopBody body) {
         return new Simulation(Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * A test body that drives the loop it is given ({@link #ofLoop(LoopBody)}).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @FunctionalInterface
+    public interface LoopBody {
+        /**
+         * Drives {@code loop}: fails the run by throwing.
+         *
+         * @param loop the run's fresh loop, seeded, not running, not null
+         * @throws Exception any failure, which fails the run
+         */
+        void drive(EventLoop loop) throws Exception;
     }
 
     /**
@@ -401,12 +438,14 @@ public final class Simulation {
                 .build();
         Throwable failure = null;
         try {
-            l.runUntilComplete(body.get());
+            body.drive(l);
         } catch (Throwable t) {
             failure = t;
         }
         try {
-            l.cancelPendingTasks();
+            if (!l.isClosed()) {
+                l.cancelPendingTasks();
+            }
         } catch (Throwable t) {
             failure = addTo(failure, t);
         }
