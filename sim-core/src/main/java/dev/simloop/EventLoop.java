@@ -182,6 +182,20 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Schedules {@code callback} for the instant {@code when} of the loop's time line, as {@link #callAt(long,
+     * Runnable)} does: {@code callAt(LoopInstant.sinceStart(Duration.ofSeconds(5)), cb)}, or
+     * {@code callAt(loop.now().plus(d), cb)}.
+     *
+     * @param when the deadline, not null
+     * @param callback the code, not null
+     * @return a handle that can cancel it
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public TimerHandle callAt(LoopInstant when, Runnable callback) {
+        return callAt(Objects.requireNonNull(when, "when").nanos(), callback);
+    }
+
+    /**
      * Hands {@code callback} to the loop from any thread; the one method (with {@link #stopThreadsafe()}) that may be
      * called from another thread. It joins the ready queue when the next iteration begins, in the order of the
      * hand-overs. A {@linkplain Builder#realTime() real-time} loop that waits is woken at once; a virtual-time loop
@@ -594,6 +608,17 @@ public final class EventLoop implements AutoCloseable {
     public long time() {
         checkThread();
         return clock.now();
+    }
+
+    /**
+     * The loop's time as an instant ({@link #time()} as a {@link LoopInstant}): prints as "1.5 s", and moves with
+     * {@code plus(Duration)}.
+     *
+     * @return the current instant
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public LoopInstant now() {
+        return LoopInstant.ofNanos(time());
     }
 
     /** How many callbacks (steps) have run so far; task steps included. */

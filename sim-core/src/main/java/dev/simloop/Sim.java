@@ -261,12 +261,13 @@ public final class Sim {
     }
 
     /**
-     * A {@link Timeout} scope whose deadline is the virtual time {@code when} (asyncio's {@code timeout_at(when)}).
+     * A {@link Timeout} scope whose deadline is the instant {@code when} (asyncio's {@code timeout_at(when)}), e.g.
+     * {@code timeoutAt(currentLoop().now().plus(Duration.ofSeconds(5)))}.
      *
-     * @param when nanoseconds since the loop started (as {@link EventLoop#time()}), may be null for no deadline
+     * @param when the deadline, may be null for no deadline
      * @return a scope not yet entered
      */
-    public static Timeout timeoutAt(Long when) {
+    public static Timeout timeoutAt(LoopInstant when) {
         return Timeout.at(when);
     }
 

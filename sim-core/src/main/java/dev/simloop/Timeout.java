@@ -1,7 +1,6 @@
 package dev.simloop;
 
 import dev.simloop.internal.Sneaky;
-import dev.simloop.internal.VirtualTimes;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -41,15 +40,15 @@ public final class Timeout {
     /** asyncio's states; the lower-case names appear in messages. */
     private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, FINISHED }
 
-    /** The deadline in virtual nanoseconds since the loop started, or null for none. */
-    private Long when;
+    /** The deadline, or null for none. */
+    private LoopInstant when;
     private State state = State.CREATED;
     private Handle handler;
     private Task<?> task;
     /** The task's {@link Task#cancelling()} when the scope was entered: requests above it are not ours. */
     private int cancellingAtEntry;
 
-    private Timeout(Long when) {
+    private Timeout(LoopInstant when) {
         this.when = when;
     }
 
@@ -59,11 +58,11 @@ public final class Timeout {
             return new Timeout(null);
         }
         EventLoop loop = Sim.currentLoop();
-        return new Timeout(VirtualTimes.saturatingAdd(loop.time(), VirtualTimes.nanos(delay)));
+        return new Timeout(loop.now().plus(delay));
     }
 
-    /** {@link Sim#timeoutAt(Long)}. */
-    static Timeout at(Long when) {
+    /** {@link Sim#timeoutAt(LoopInstant)}. */
+    static Timeout at(LoopInstant when) {
         return new Timeout(when);
     }
 
@@ -104,8 +103,12 @@ public final class Timeout {
         });
     }
 
-    /** The deadline in virtual nanoseconds since the loop started, or null if there is none. */
-    public Long when() {
+    /**
+     * The deadline, or null if there is none.
+     *
+     * @return the deadline, may be null
+     */
+    public LoopInstant when() {
         return when;
     }
 
@@ -117,10 +120,10 @@ public final class Timeout {
     /**
      * Moves the deadline; a time already past makes the scope expire in the next loop iteration.
      *
-     * @param newWhen nanoseconds since the loop started, may be null to remove the deadline
+     * @param newWhen the new deadline ({@code when().plus(Duration.ofSeconds(3))}), may be null to remove it
      * @throws IllegalStateException if the scope is not running (not entered yet, expiring, expired, finished)
      */
-    public void reschedule(Long newWhen) {
+    public void reschedule(LoopInstant newWhen) {
         if (state != State.ENTERED) {
             throw new IllegalStateException(state == State.CREATED
                     ? "This Timeout has not been entered: reschedule it from inside call(...) or run(...)."
@@ -134,7 +137,8 @@ public final class Timeout {
         }
         if (newWhen != null) {
             EventLoop loop = task.loop;
-            handler = newWhen <= loop.time() ? loop.callSoon(this::onTimeout) : loop.callAt(newWhen, this::onTimeout);
+            handler = newWhen.nanos() <= loop.time() ? loop.callSoon(this::onTimeout)
+                    : loop.callAt(newWhen.nanos(), this::onTimeout);
         }
     }
 
@@ -183,7 +187,7 @@ public final class Timeout {
     }
 
     private SimTimeoutException timedOut(CancelledException cause) {
-        return new SimTimeoutException("Timed out: the deadline at " + VirtualTimes.format(when) + " of virtual time "
+        return new SimTimeoutException("Timed out: the deadline at " + when + " of virtual time "
                 + "passed and cancelled the body of this Timeout scope. Give it a later deadline, or make the work "
                 + "finish sooner in virtual time.", cause);
     }

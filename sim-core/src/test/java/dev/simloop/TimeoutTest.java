@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 class TimeoutTest extends LoopTestBase {
 
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private static final long SECOND_NANOS = 1_000_000_000L;
 
     /** Runs a Timeout scope and logs how it ended. */
     private void scope(String name, Timeout t, Coroutine.VoidBody body) {
@@ -65,7 +64,7 @@ class TimeoutTest extends LoopTestBase {
             return v;
         });
         assertThat(r).isEqualTo("in time");
-        assertThat(log).containsExactly("expired false, when " + SECOND_NANOS);
+        assertThat(log).containsExactly("expired false, when 1 s");
     }
 
     @Test
@@ -84,7 +83,7 @@ class TimeoutTest extends LoopTestBase {
     void aDeadlineAlreadyPastLetsTheBodyRunToItsFirstSuspension() {
         runVoid(() -> {
             try {
-                scope("scope", timeoutAt(-1L), () -> {
+                scope("scope", timeoutAt(LoopInstant.ofNanos(-1)), () -> {
                     log.add("body runs");
                     yieldNow();
                     log.add("never");
@@ -98,7 +97,7 @@ class TimeoutTest extends LoopTestBase {
 
     @Test
     void aDeadlineAlreadyPastDoesNotTouchABodyThatNeverSuspends() {
-        runVoid(() -> scope("scope", timeoutAt(0L), () -> log.add("body runs")));
+        runVoid(() -> scope("scope", timeoutAt(LoopInstant.START), () -> log.add("body runs")));
         assertThat(log).containsExactly("body runs", "scope ended normally, expired false at 0 s");
     }
 
@@ -135,8 +134,8 @@ class TimeoutTest extends LoopTestBase {
         // its own, and lets the cancellation through; the outer takes back the last and converts it.
         runVoid(() -> {
             try {
-                scope("outer", timeoutAt(SECOND_NANOS),
-                        () -> scope("inner", timeoutAt(SECOND_NANOS), () -> sleep(Duration.ofSeconds(5))));
+                scope("outer", timeoutAt(LoopInstant.sinceStart(SECOND)),
+                        () -> scope("inner", timeoutAt(LoopInstant.sinceStart(SECOND)), () -> sleep(Duration.ofSeconds(5))));
             } catch (SimTimeoutException expected) {
                 log.add("cancelling " + currentTask().cancelling());
             }
@@ -168,7 +167,7 @@ class TimeoutTest extends LoopTestBase {
     @Test
     void rescheduleMovesTheDeadline() {
         runVoidRescheduling();
-        assertThat(log).containsExactly("when " + SECOND_NANOS, "when " + 4 * SECOND_NANOS,
+        assertThat(log).containsExactly("when 1 s", "when 4 s",
                 "slept 3 s at 3 s", "timed out at 4 s");
     }
 
@@ -178,7 +177,7 @@ class TimeoutTest extends LoopTestBase {
             try {
                 t.run(() -> {
                     log.add("when " + t.when());
-                    t.reschedule(t.when() + 3 * SECOND_NANOS);
+                    t.reschedule(t.when().plus(Duration.ofSeconds(3)));
                     log.add("when " + t.when());
                     sleep(Duration.ofSeconds(3));
                     logAt("slept 3 s");
@@ -207,10 +206,10 @@ class TimeoutTest extends LoopTestBase {
     void rescheduleOutsideTheScopeIsAnError() {
         runVoid(() -> {
             Timeout t = timeout(SECOND);
-            assertThatThrownBy(() -> t.reschedule(0L)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> t.reschedule(LoopInstant.START)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("This Timeout has not been entered: reschedule it from inside call(...) or run(...).");
             t.run(() -> { });
-            assertThatThrownBy(() -> t.reschedule(0L)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> t.reschedule(LoopInstant.START)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("Cannot reschedule a Timeout that is finished: its deadline already passed or its "
                             + "scope ended.");
             assertThatThrownBy(() -> t.run(() -> { })).isInstanceOf(IllegalStateException.class)

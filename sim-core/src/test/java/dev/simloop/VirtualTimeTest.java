@@ -32,6 +32,25 @@ class VirtualTimeTest {
     }
 
     @Test
+    void absoluteTimesReadAndWriteAsInstantsWithDurations() {
+        loop.callAt(LoopInstant.sinceStart(Duration.ofSeconds(5)), () -> log.add("at " + loop.now()));
+        loop.callAt(LoopInstant.sinceStart(Duration.ofMillis(1500)), () -> {
+            log.add("at " + loop.now());
+            loop.callAt(loop.now().plus(Duration.ofSeconds(1)), () -> log.add("a second later, at " + loop.now()));
+        });
+        loop.advanceBy(Duration.ofSeconds(10));
+        LoopInstant now = loop.now();
+        assertThat(log).containsExactly("at 1.5 s", "a second later, at 2.5 s", "at 5 s");
+        assertThat(now).isEqualTo(LoopInstant.ofNanos(10_000_000_000L));
+        assertThat(now.toDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(LoopInstant.START.until(now)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(now.minus(Duration.ofSeconds(4)).isBefore(now)).isTrue();
+        assertThat(LoopInstant.ofNanos(Long.MAX_VALUE - 1).plus(Duration.ofDays(1))).hasToString("the end of time");
+        assertThatThrownBy(() -> loop.callAt((LoopInstant) null, () -> {})).isInstanceOf(NullPointerException.class)
+                .hasMessage("when");
+    }
+
+    @Test
     void advanceByIncludesWorkDueExactlyAtTheEndPoint() {
         loop.callLater(Duration.ofSeconds(1), logsTime("at 1s"));
         loop.callLater(Duration.ofSeconds(2), logsTime("at 2s"));
