@@ -98,6 +98,8 @@ public final class EventLoop implements AutoCloseable {
     private final LiveTasks live = new LiveTasks();
     private int unnamedTasks;
     private int unnamedFutures;
+    /** What createTask uses to make tasks, or null for {@link #newTask}; see {@link #setTaskFactory}. */
+    private TaskFactory taskFactory;
     /** How many scheduled executors this loop made: numbers the names of the second and later ones. */
     private int scheduledExecutors;
 
@@ -222,7 +224,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Wraps {@code coroutine} in a task and schedules its first step; the body starts when the loop reaches it.
+     * Wraps {@code coroutine} in a task and schedules its first step; the body starts when the loop reaches it. With a
+     * {@linkplain #setTaskFactory task factory} set, the factory makes the task instead.
      *
      * @param coroutine the coroutine, not null, not started
      * @param <T> the result type
@@ -245,6 +248,60 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Like {@link #createTask(String, Coroutine)}; with {@code eagerStart} and the loop running, the body starts at
+     * once, inside this call, and runs until its first suspension (asyncio 3.12+'s {@code eager_start=True}). It
+     * runs as the current task, in the caller's step: it takes no step of its own, and a body that finishes without
+     * suspending never reaches the loop (the trace shows it created, started and finished at the caller's step).
+     * When the loop is not running, the task is scheduled as usual. A task factory, if set, gets the flag.
+     *
+     * @param name the name, may be null (then as {@link #createTask(Coroutine)})
+     * @param coroutine the coroutine, not null, not started
+     * @param eagerStart whether the body starts at once
+     * @param <T> the result type
+     * @return the task, possibly done already
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public <T> Task<T> createTask(String name, Coroutine<T> coroutine, boolean eagerStart) {
+        checkOpen();
+        TaskFactory factory = taskFactory;
+        if (factory == null) {
+            return newTask(name, coroutine, false, eagerStart);
+        }
+        Task<T> task = factory.create(this, name, Objects.requireNonNull(coroutine, "coroutine"), eagerStart);
+        if (task == null || task.loop != this) {
+            throw new IllegalStateException("The task factory of event loop '" + this.name + "' returned "
+                    + (task == null ? "null" : "task '" + task.name() + "' of another loop") + " for "
+                    + coroutine.describe() + ": a factory must return a task of the loop it is given, made with "
+                    + "Task.create(loop, name, coroutine, eagerStart).");
+        }
+        return task;
+    }
+
+    /**
+     * Sets what {@code createTask} (and so {@code gather}, {@code TaskGroup} and {@link Sim#createTask}) uses to make
+     * tasks, from now on (asyncio's {@code set_task_factory}); {@link TaskFactory#EAGER} makes every task start
+     * eagerly (asyncio's {@code eager_task_factory}). Background tasks and the scheduled executor's runs do not use it.
+     *
+     * @param factory the factory, may be null for the default
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void setTaskFactory(TaskFactory factory) {
+        checkThread();
+        this.taskFactory = factory;
+    }
+
+    /**
+     * The factory set with {@link #setTaskFactory}, or null for the default (asyncio's {@code get_task_factory}).
+     *
+     * @return the factory, may be null
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public TaskFactory getTaskFactory() {
+        checkThread();
+        return taskFactory;
+    }
+
+    /**
      * A background (daemon) task: it runs like any other, but does not keep {@link #runUntilIdle()} going, and
      * is not reported when it is still pending as the loop closes (a heartbeat, a cache refresher).
      *
@@ -254,10 +311,14 @@ public final class EventLoop implements AutoCloseable {
      * @return the task
      */
     public <T> Task<T> createBackgroundTask(String name, Coroutine<T> coroutine) {
-        return createTask(name, coroutine, true);
+        return newTask(name, coroutine, true, false);
     }
 
-    private <T> Task<T> createTask(String name, Coroutine<T> coroutine, boolean background) {
+    /**
+     * Makes a task without the factory (asyncio's {@code Task(...)} constructor): schedules its first step, or with
+     * {@code eager} on a running loop runs it at once to its first suspension.
+     */
+    <T> Task<T> newTask(String name, Coroutine<T> coroutine, boolean background, boolean eager) {
         checkOpen();
         Objects.requireNonNull(coroutine, "coroutine");
         coroutine.start();
@@ -269,7 +330,11 @@ public final class EventLoop implements AutoCloseable {
         if (listener != null) {
             listener.taskCreated(task);
         }
-        scheduleStep(task);
+        if (eager && running) {
+            task.step(null); // asyncio's __eager_start: the first step, now, as the current task
+        } else {
+            scheduleStep(task);
+        }
         return task;
     }
 

@@ -73,7 +73,7 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
     private void start() {
         trigger = null;
         Coroutine<Void> body = Coroutine.ofVoid(name, this::runOnce);
-        run = background ? loop.createBackgroundTask(null, body) : loop.createTask(body);
+        run = loop.newTask(null, body, background, false); // the executor's runs bypass a task factory
     }
 
     private void runOnce() {

@@ -76,6 +76,24 @@ public final class Task<T> extends FutureBase<T> {
         this.background = background;
     }
 
+    /**
+     * Makes a task on {@code loop} without its task factory (asyncio's {@code Task(coro, loop=..., name=...,
+     * eager_start=...)}): for a {@link TaskFactory}; other code calls {@link EventLoop#createTask}.
+     *
+     * @param loop the loop, not null, on its thread
+     * @param name the name, may be null (then the coroutine's, else "Task-N")
+     * @param coroutine the coroutine, not null, not started
+     * @param eagerStart whether the body starts at once when the loop is running; see
+     *     {@link EventLoop#createTask(String, Coroutine, boolean)}
+     * @param <T> the result type
+     * @return the task
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static <T> Task<T> create(EventLoop loop, String name, Coroutine<T> coroutine, boolean eagerStart) {
+        java.util.Objects.requireNonNull(loop, "loop").checkThread();
+        return loop.newTask(name, coroutine, false, eagerStart);
+    }
+
     /** The task's name: as given, else the coroutine's, else "Task-N" numbered by its loop. */
     public String name() {
         if (name == null) {
