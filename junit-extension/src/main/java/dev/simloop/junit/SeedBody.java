@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The main coroutine of one seed's run: the {@link BeforeEachSeed} methods, then the test method, each with the run's
+ * The main coroutine of one seed's run (or, for a {@link SimTest#drivesLoop()} test, the body that drives its loop): the {@link BeforeEachSeed} methods, then the test method, each with the run's
  * own loop, random source and trace; then the check that no task other than a background one is left pending.
  *
  * <p>Parameters of the simloop types get the run's values; the others keep what JUnit resolved for the invocation.
@@ -57,14 +57,20 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
 
     @Override
     public Coroutine<Void> get() {
-        return Coroutine.ofVoid(method.getName(), () -> {
-            EventLoop loop = Sim.currentLoop();
-            for (Method hook : beforeEachSeed) {
-                ReflectionSupport.invokeMethod(hook, target, arguments(hook, loop, null));
-            }
-            ReflectionSupport.invokeMethod(method, target, arguments(method, loop, junitArguments));
-            failOnPendingTasks(loop);
-        });
+        return Coroutine.ofVoid(method.getName(), () -> run(Sim.currentLoop(), Sim.currentTask()));
+    }
+
+    /** The run of a {@link SimTest#drivesLoop()} body: the same calls, on the run's thread, outside the loop. */
+    void drive(EventLoop loop) {
+        run(loop, null);
+    }
+
+    private void run(EventLoop loop, Task<?> main) {
+        for (Method hook : beforeEachSeed) {
+            ReflectionSupport.invokeMethod(hook, target, arguments(hook, loop, null));
+        }
+        ReflectionSupport.invokeMethod(method, target, arguments(method, loop, junitArguments));
+        failOnPendingTasks(loop, main);
     }
 
     private static Object[] arguments(Method m, EventLoop loop, List<Object> resolved) {
@@ -88,8 +94,7 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
     }
 
     /** Fails with one {@link LoopProblemException} per task left pending (the first thrown, the others suppressed). */
-    private static void failOnPendingTasks(EventLoop loop) {
-        Task<?> main = Sim.currentTask();
+    private static void failOnPendingTasks(EventLoop loop, Task<?> main) {
         List<LoopProblemException> pending = new ArrayList<>();
         for (Task<?> t : loop.pendingTasks()) {
             if (t != main && !t.isBackground()) {

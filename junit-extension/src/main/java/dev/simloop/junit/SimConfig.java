@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param shard which part of the seeds to run: {@code {i, n}}, 1 &lt;= i &lt;= n; {@code {1, 1}} for all
  * @param explore the delay bound of a systematic search instead of seeds, or -1
  * @param schedule the one schedule to run instead of seeds, in {@link Decisions#toLine()} form, or null
+ * @param drivesLoop whether the body drives the loop itself ({@link SimTest#drivesLoop()})
  */
 record SimConfig(String test, int seeds, Long exactSeed, String policyName, long[] regressions, long maxSteps,
         Duration maxVirtualTime, TraceLevel trace, boolean checkDeterminism, int threads, boolean perSeedInvocations,
-        int[] shard, int explore, String schedule) {
+        int[] shard, int explore, String schedule, boolean drivesLoop) {
 
     static final String SEEDS = "simloop.seeds";
     static final String SEED = "simloop.seed";
@@ -70,7 +71,7 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
         String schedule = parameters.apply(SCHEDULE).map(v -> c.schedule("the configuration parameter " + SCHEDULE, v))
                 .orElseGet(() -> a.schedule().isEmpty() ? null : c.schedule("schedule", a.schedule()));
         return new SimConfig(test, seeds, exact, policy, regressions, a.maxSteps(), maxTime, a.trace(),
-                a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule);
+                a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule, a.drivesLoop());
     }
 
     /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method of {@code testClass}. */

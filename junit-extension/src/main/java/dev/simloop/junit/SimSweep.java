@@ -122,7 +122,8 @@ final class SimSweep {
         if (config.maxVirtualTime() != null) {
             loop = loop.maxVirtualTime(config.maxVirtualTime());
         }
-        Simulation sim = Simulation.of(body).threads(config.threads()).checkDeterminism(config.checkDeterminism())
+        Simulation sim = (config.drivesLoop() ? Simulation.ofLoop(body::drive) : Simulation.of(body))
+                .threads(config.threads()).checkDeterminism(config.checkDeterminism())
                 .loop(loop);
         return sim.policy(resolvedPolicy(sim));
     }

@@ -120,4 +120,13 @@ public @interface SimTest {
 
     /** Whether each seed is its own test invocation (for an IDE: one line per seed), instead of one for all seeds. */
     boolean perSeedInvocations() default false;
+
+    /**
+     * Whether the body drives the run's loop itself ({@code runUntilComplete}, {@code advanceBy}, a scheduled
+     * executor, a library on {@code loop.clock()}) instead of running as its main coroutine: it then runs on the
+     * run's thread, outside the loop, and takes the {@code EventLoop} parameter; seeds, policies, searches, shrinking
+     * and the determinism check work as for a coroutine body ({@link dev.simloop.Simulation#ofLoop}).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    boolean drivesLoop() default false;
 }

@@ -45,6 +45,33 @@ class SweepFixturesTestCase {
         incrementTwice();
     }
 
+    /** The lost update, driven from outside the loop: tasks from loop.createTask, time from advanceBy. */
+    static void incrementTwiceDrivingTheLoop(EventLoop loop) {
+        int[] counter = {0};
+        Coroutine.VoidBody increment = () -> {
+            int v = counter[0];
+            yieldNow();
+            counter[0] = v + 1;
+        };
+        loop.createTask("a", Coroutine.ofVoid(increment));
+        loop.createTask("b", Coroutine.ofVoid(() -> {
+            yieldNow();
+            increment.run();
+        }));
+        loop.advanceBy(java.time.Duration.ofSeconds(1));
+        assertThat(counter[0]).as("counter").isEqualTo(2);
+    }
+
+    @SimTest(seeds = 50, policy = "RANDOM", drivesLoop = true)
+    void losesAnUpdateDrivingTheLoop(EventLoop loop) {
+        incrementTwiceDrivingTheLoop(loop);
+    }
+
+    @SimTest(drivesLoop = true)
+    void drivesTheLoopUnderFifo(EventLoop loop) {
+        incrementTwiceDrivingTheLoop(loop);
+    }
+
     @SimTest(seed = "0xf88bb8a8724c81ec", policy = "RANDOM")
     void losesAnUpdateOnTheReportedSeed() {
         incrementTwice();

@@ -68,6 +68,18 @@ class SweepTest {
     }
 
     @Test
+    void aBodyThatDrivesTheLoopIsSweptShrunkAndPassesUnderFifo() {
+        Throwable t = failure(run(FIXTURE, "losesAnUpdateDrivingTheLoop"));
+        assertThat(t.getMessage()).startsWith("SweepFixturesTestCase#losesAnUpdateDrivingTheLoop failed on run ")
+                .contains("\nReplay: @SimTest(seed = \"")
+                .contains("\nShrunk to 1 delay (step ");
+        assertThat(t.getCause()).hasMessageContaining("[counter] \nexpected: 2\n but was: 1");
+        Events fifo = run(FIXTURE, "drivesTheLoopUnderFifo");
+        assertThat(fifo.failed().count()).isZero();
+        assertThat(fifo.succeeded().filter(e -> e.getTestDescriptor().isTest()).count()).isEqualTo(1);
+    }
+
+    @Test
     void theReplayLineReproducesTheSameFingerprint() {
         String original = fingerprint(failure(run(FIXTURE, "losesAnUpdate")));
         Throwable byProperty = failure(run(FIXTURE, "losesAnUpdate",
