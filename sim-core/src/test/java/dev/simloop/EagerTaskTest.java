@@ -74,6 +74,31 @@ class EagerTaskTest {
     }
 
     @Test
+    void eagerTasksNestAndFailEagerlyFromTasksAndCallbacks() {
+        try (EventLoop loop = EventLoop.create()) {
+            loop.callSoon(() -> {
+                log.add("a plain callback creates them");
+                Task<String> outer = loop.createTask("outer", Coroutine.of(() -> {
+                    log.add("outer starts as " + Sim.currentTask().name());
+                    Task<String> inner = loop.createTask("inner", child("inner"), true);
+                    log.add("outer goes on as " + Sim.currentTask().name() + ", inner done " + inner.isDone());
+                    return await(inner);
+                }), true);
+                Task<Void> failing = loop.createTask("failing", Coroutine.ofVoid(() -> {
+                    throw new IllegalStateException("at once");
+                }), true);
+                log.add("failing done " + failing.isDone() + " with " + failing.exception().getMessage()
+                        + ", outer done " + outer.isDone());
+                outer.addDoneCallback(t -> log.add("outer gave " + t.result()));
+            });
+            loop.runUntilIdle();
+        }
+        assertThat(log).containsExactly("a plain callback creates them", "outer starts as outer", "inner starts",
+                "outer goes on as outer, inner done false", "failing done true with at once, outer done false",
+                "inner resumes", "outer gave inner");
+    }
+
+    @Test
     void anEagerTaskOnALoopThatIsNotRunningIsScheduledAsUsual() {
         try (EventLoop loop = EventLoop.create()) {
             Task<String> t = loop.createTask("eager", child("eager"), true);
