@@ -109,7 +109,7 @@ public final class EventLoop implements AutoCloseable {
         this.clock = b.realTime ? new RealClock(inbox) : new VirtualClock();
         this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
         this.strands.requireAvailable();
-        this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel);
+        this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel, b.traceCapacity);
         this.listener = recorder == null ? b.listener : b.listener == null ? recorder
                 : new LoopListeners(b.listener, recorder);
         this.problems = new LoopProblems(b.onProblem);
@@ -953,8 +953,10 @@ public final class EventLoop implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
+        /** The most events a trace holds unless set: about 40 MB at the default level (simloop-bench trace). */
+        static final int DEFAULT_TRACE_CAPACITY = 1_000_000;
         static final Builder DEFAULTS = new Builder("loop", Duration.ofSeconds(5), null, null, null,
-                0L, Policy.FIFO, Long.MAX_VALUE, Long.MAX_VALUE, TraceLevel.OFF, false);
+                0L, Policy.FIFO, Long.MAX_VALUE, Long.MAX_VALUE, TraceLevel.OFF, DEFAULT_TRACE_CAPACITY, false);
 
         private final String name;
         private final Duration blockedThreshold;
@@ -966,12 +968,14 @@ public final class EventLoop implements AutoCloseable {
         private final long maxSteps;
         private final long maxVirtualTime;
         private final TraceLevel traceLevel;
+        /** The most events the trace holds; older ones are dropped (the fingerprint still covers them). */
+        private final int traceCapacity;
         /** Whether the loop runs on real time; then its policy is FIFO. */
         private final boolean realTime;
 
         private Builder(String name, Duration blockedThreshold, LoopListener listener,
                 Consumer<LoopProblem> onProblem, StrandBackend strands, long seed, Policy policy, long maxSteps,
-                long maxVirtualTime, TraceLevel traceLevel, boolean realTime) {
+                long maxVirtualTime, TraceLevel traceLevel, int traceCapacity, boolean realTime) {
             this.name = name;
             this.blockedThreshold = blockedThreshold;
             this.listener = listener;
@@ -982,13 +986,14 @@ public final class EventLoop implements AutoCloseable {
             this.maxSteps = maxSteps;
             this.maxVirtualTime = maxVirtualTime;
             this.traceLevel = traceLevel;
+            this.traceCapacity = traceCapacity;
             this.realTime = realTime;
         }
 
         private Builder with(String name, Duration blockedThreshold, LoopListener listener,
                 Consumer<LoopProblem> onProblem, StrandBackend strands) {
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, realTime);
+                    maxVirtualTime, traceLevel, traceCapacity, realTime);
         }
 
         /**
@@ -1000,7 +1005,7 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder seed(long seed) {
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, realTime);
+                    maxVirtualTime, traceLevel, traceCapacity, realTime);
         }
 
         /**
@@ -1016,7 +1021,7 @@ public final class EventLoop implements AutoCloseable {
                 requireFifoForRealTime(policy);
             }
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, realTime);
+                    maxVirtualTime, traceLevel, traceCapacity, realTime);
         }
 
         /**
@@ -1027,7 +1032,24 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder trace(TraceLevel level) {
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, Objects.requireNonNull(level, "level"), realTime);
+                    maxVirtualTime, Objects.requireNonNull(level, "level"), traceCapacity, realTime);
+        }
+
+        /**
+         * The most events the {@linkplain EventLoop#trace() trace} holds (1,000,000 by default): a run that records
+         * more keeps its last {@code events} events and drops the oldest, so a long run's heap stays flat; the
+         * fingerprint still covers every event, and the trace says how many were dropped ({@link Trace#dropped()}).
+         *
+         * @param events the most events held, positive
+         * @return a new builder
+         */
+        public Builder traceCapacity(int events) {
+            if (events <= 0) {
+                throw new IllegalArgumentException("Configuration error: traceCapacity must be positive, was " + events
+                        + ".");
+            }
+            return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
+                    maxVirtualTime, traceLevel, events, realTime);
         }
 
         /**
@@ -1043,7 +1065,7 @@ public final class EventLoop implements AutoCloseable {
                         + ".");
             }
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, limit,
-                    maxVirtualTime, traceLevel, realTime);
+                    maxVirtualTime, traceLevel, traceCapacity, realTime);
         }
 
         /**
@@ -1060,7 +1082,7 @@ public final class EventLoop implements AutoCloseable {
                         + limit + ".");
             }
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    VirtualTimes.nanos(limit), traceLevel, realTime);
+                    VirtualTimes.nanos(limit), traceLevel, traceCapacity, realTime);
         }
 
         /**
@@ -1132,7 +1154,7 @@ public final class EventLoop implements AutoCloseable {
         public Builder realTime() {
             requireFifoForRealTime(policy);
             return new Builder(name, blockedThreshold, listener, onProblem, strands, seed, policy, maxSteps,
-                    maxVirtualTime, traceLevel, true);
+                    maxVirtualTime, traceLevel, traceCapacity, true);
         }
 
         private static void requireFifoForRealTime(Policy policy) {

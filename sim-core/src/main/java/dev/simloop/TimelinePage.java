@@ -55,7 +55,7 @@ final class TimelinePage {
         int n = trace.size();
         long steps = n == 0 ? 0 : trace.step(n - 1);
         String end = n == 0 ? "0 s" : VirtualTimes.format(trace.event(n - 1).time());
-        return n + " events, " + steps + " steps, virtual time 0 s to " + Html.escape(end) + ", fingerprint "
+        return (trace.dropped() > 0 ? Html.escape(trace.cutNote()) + "; the last " : "") + n + " events, " + steps + " steps, virtual time 0 s to " + Html.escape(end) + ", fingerprint "
                 + Decisions.hex(trace.fingerprint()) + (failingStep < 0 ? ""
                         : ", <span class=\"failing\">failing step " + failingStep + "</span>");
     }

@@ -49,6 +49,9 @@ final class TraceRendering {
             }
         }
         StringBuilder sb = new StringBuilder();
+        if (trace.dropped() > 0) {
+            sb.append('(').append(trace.cutNote()).append(")\n");
+        }
         for (int r = 0; r < rows.size(); r++) {
             appendRow(sb, rows.get(r), header, width);
             if (r == 0) {
@@ -75,7 +78,13 @@ final class TraceRendering {
     }
 
     static String chromeJson(Trace trace) {
-        StringBuilder sb = new StringBuilder("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
+        StringBuilder sb = new StringBuilder("{\"displayTimeUnit\":\"ns\",");
+        if (trace.dropped() > 0) { // the trace format's place for notes on the whole trace
+            sb.append("\"otherData\":{\"note\":");
+            string(sb, trace.cutNote());
+            sb.append("},");
+        }
+        sb.append("\"traceEvents\":[");
         List<TraceEvent> events = trace.events();
         boolean first = true;
         boolean[] named = new boolean[1];
