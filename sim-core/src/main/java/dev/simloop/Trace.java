@@ -28,8 +28,8 @@ public final class Trace {
     private final int head;
     /** Events of the run before event 0 that the trace no longer holds. */
     private final long dropped;
-    /** The most events the recording loop held: named in the note of a cut trace. */
-    private final int capacity;
+    /** How to keep more, for the note of a cut trace: "raise EventLoop.Builder.traceCapacity (now N) to keep more". */
+    private final String keepMore;
     private final byte[] kinds;
     private final long[] steps;
     private final long[] times;
@@ -40,10 +40,16 @@ public final class Trace {
 
     Trace(int size, int head, long dropped, int capacity, byte[] kinds, long[] steps, long[] times, Task<?>[] tasks,
             Object[] details, StackTraceElement[] sources, long fingerprint) {
+        this(size, head, dropped, kinds, steps, times, tasks, details, sources, fingerprint, "raise "
+                + "EventLoop.Builder.traceCapacity (now " + capacity + ") to keep more");
+    }
+
+    private Trace(int size, int head, long dropped, byte[] kinds, long[] steps, long[] times, Task<?>[] tasks,
+            Object[] details, StackTraceElement[] sources, long fingerprint, String keepMore) {
         this.size = size;
         this.head = head;
         this.dropped = dropped;
-        this.capacity = capacity;
+        this.keepMore = keepMore;
         this.kinds = kinds;
         this.steps = steps;
         this.times = times;
@@ -72,8 +78,28 @@ public final class Trace {
      * EventLoop.Builder.traceCapacity (now N) to keep more"; empty for a whole trace.
      */
     String cutNote() {
-        return dropped == 0 ? "" : "first " + dropped + " of " + (dropped + size) + " events dropped; raise "
-                + "EventLoop.Builder.traceCapacity (now " + capacity + ") to keep more";
+        return dropped == 0 ? "" : "first " + dropped + " of " + (dropped + size) + " events dropped; " + keepMore;
+    }
+
+    /**
+     * The last {@code events} events of this trace, or this trace if it holds no more: for writing a long run's end
+     * without all of it. The result has the same fingerprint; its {@link #dropped()} counts every event it leaves out
+     * of the run, and its renderings begin "first K of M events dropped; " and then {@code keepMore}.
+     *
+     * @param events how many events to keep, positive
+     * @param keepMore how a reader gets the rest, not null ("replay seed 0x... for the rest")
+     * @return the trace of the last events
+     */
+    public Trace last(int events, String keepMore) {
+        java.util.Objects.requireNonNull(keepMore, "keepMore");
+        if (events <= 0) {
+            throw new IllegalArgumentException("events must be positive, was " + events);
+        }
+        if (events >= size) {
+            return this;
+        }
+        return new Trace(events, at(size - events), dropped + size - events, kinds, steps, times, tasks, details,
+                sources, fingerprint, keepMore);
     }
 
     /** Index in the arrays of event {@code i}. */

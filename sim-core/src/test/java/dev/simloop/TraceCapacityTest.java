@@ -103,6 +103,24 @@ class TraceCapacityTest {
     }
 
     @Test
+    void lastKeepsTheLastEventsOfAWholeOrCutTraceWithItsFingerprint() {
+        Trace whole = traceOf(EventLoop.builder(), tenMarks());
+        Trace cut = traceOf(EventLoop.builder().traceCapacity(5), tenMarks());
+        Trace tail = whole.last(2, "replay for the rest");
+        assertThat(tail.renderText()).isEqualTo("""
+                (first 11 of 13 events dropped; replay for the rest)
+                #1 0 s main mark m9
+                #1 0 s main finished with done
+                """);
+        assertThat(tail.fingerprint()).isEqualTo(whole.fingerprint());
+        assertThat(cut.last(2, "replay for the rest").events()).isEqualTo(tail.events());
+        assertThat(cut.last(2, "replay for the rest").dropped()).isEqualTo(11);
+        assertThat(whole.last(13, "unused")).isSameAs(whole);
+        assertThatThrownBy(() -> whole.last(0, "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("events must be positive, was 0");
+    }
+
+    @Test
     void aCapacityBelowOneIsAConfigurationError() {
         assertThatThrownBy(() -> EventLoop.builder().traceCapacity(0))
                 .isInstanceOf(IllegalArgumentException.class)
