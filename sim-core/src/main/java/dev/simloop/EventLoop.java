@@ -746,7 +746,12 @@ public final class EventLoop implements AutoCloseable {
         CURRENT.set(this);
         try {
             for (Task<?> t = live.head; t != null; t = t.nextLive) {
-                t.unwind();
+                if (!t.unwind()) {
+                    problems.report(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' would not end when "
+                            + "event loop '" + name + "' closed: its body caught the close signal (" + Task.Unwind.class
+                            .getName() + ") " + Task.MAX_UNWINDS + " times and suspended again, so what it holds is "
+                            + "never released. Catch Exception, not Throwable, around awaits.", null);
+                }
             }
         } finally {
             CURRENT.remove();
