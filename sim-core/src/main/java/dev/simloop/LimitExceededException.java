@@ -21,7 +21,7 @@ public class LimitExceededException extends SimException {
      */
     public LimitExceededException(String message, List<String> runningTasks) {
         super(message);
-        this.runningTasks = List.copyOf(runningTasks);
+        this.runningTasks = List.copyOf(java.util.Objects.requireNonNull(runningTasks, "runningTasks"));
     }
 
     /** One line per task still running when the limit was passed, in creation order. */

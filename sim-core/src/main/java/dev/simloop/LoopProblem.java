@@ -16,6 +16,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LoopProblem(Kind kind, String message, Throwable cause) {
 
+    /** Checks that the kind and the message are not null. */
+    public LoopProblem {
+        java.util.Objects.requireNonNull(kind, "kind");
+        java.util.Objects.requireNonNull(message, "message");
+    }
+
     /** The kinds of problem. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Kind {

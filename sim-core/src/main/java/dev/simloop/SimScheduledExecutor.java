@@ -102,7 +102,7 @@ public final class SimScheduledExecutor implements ScheduledExecutorService {
 
     @Override
     public SimScheduledFuture<?> submit(Runnable task) {
-        return schedule(task, 0, TimeUnit.NANOSECONDS);
+        return schedule(Objects.requireNonNull(task, "task"), 0, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class SimScheduledExecutor implements ScheduledExecutorService {
 
     @Override
     public <T> SimScheduledFuture<T> submit(Callable<T> task) {
-        return schedule(task, 0, TimeUnit.NANOSECONDS);
+        return schedule(Objects.requireNonNull(task, "task"), 0, TimeUnit.NANOSECONDS);
     }
 
     private <V> SimScheduledFuture<V> submit(Callable<V> callable, long delay, TimeUnit unit, long period) {

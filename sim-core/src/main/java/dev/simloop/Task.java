@@ -199,7 +199,7 @@ public final class Task<T> extends FutureBase<T> {
      * @return how many registrations were removed
      */
     public int removeDoneCallback(Consumer<? super Task<T>> callback) {
-        return removeCallback(callback);
+        return removeCallback(java.util.Objects.requireNonNull(callback, "callback"));
     }
 
     // ---- stepping (loop thread) ----
