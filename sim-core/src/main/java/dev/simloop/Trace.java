@@ -190,6 +190,18 @@ public final class Trace {
      */
     public int firstDifference(Trace other) {
         java.util.Objects.requireNonNull(other, "other");
+        long e = firstDifferentEvent(other);
+        return e == -1 ? -1 : e == AMONG_DROPPED ? 0 : (int) (e - dropped);
+    }
+
+    /** What {@link #firstDifferentEvent} returns when the traces agree on what both hold but not on what they dropped. */
+    static final long AMONG_DROPPED = Long.MIN_VALUE;
+
+    /**
+     * The number in the run (counting dropped events) of the first event where the traces differ, -1 if they are the
+     * same, or {@link #AMONG_DROPPED}; as {@link #firstDifference}.
+     */
+    long firstDifferentEvent(Trace other) {
         long from = Math.max(dropped, other.dropped);
         long to = Math.min(dropped + size, other.dropped + other.size);
         for (long e = from; e < to; e++) {
@@ -198,13 +210,13 @@ public final class Trace {
             if (kinds[i] != other.kinds[k] || steps[i] != other.steps[k] || times[i] != other.times[k]
                     || id(tasks[i]) != id(other.tasks[k])
                     || TraceRecorder.detailKey(details[i]) != TraceRecorder.detailKey(other.details[k])) {
-                return (int) (e - dropped);
+                return e;
             }
         }
         if (dropped + size != other.dropped + other.size) {
-            return (int) Math.max(0, to - dropped);
+            return Math.max(dropped, to);
         }
-        return fingerprint == other.fingerprint ? -1 : 0;
+        return fingerprint == other.fingerprint ? -1 : AMONG_DROPPED;
     }
 
     private static int id(Task<?> t) {
