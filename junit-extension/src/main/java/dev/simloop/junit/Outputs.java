@@ -123,7 +123,7 @@ final class Outputs {
         sb.append(". For the rest, replay the seed and render the run's trace (Simulation.run(seed).trace()");
         if (trace.dropped() > 0) {
             sb.append(String.format(java.util.Locale.ROOT, "; the loop held only the last %,d: raise "
-                    + "EventLoop.Builder.traceCapacity", trace.size()));
+                    + "@SimTest(traceCapacity)", trace.size()));
         }
         return sb.append(").").toString();
     }

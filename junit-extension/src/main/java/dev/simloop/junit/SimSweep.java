@@ -124,7 +124,7 @@ final class SimSweep {
 
     private Simulation simulation(SeedBody body) {
         EventLoop.Builder loop = EventLoop.builder().name(body.name()).trace(config.trace())
-                .maxSteps(config.maxSteps());
+                .traceCapacity(config.traceCapacity()).maxSteps(config.maxSteps());
         if (config.maxVirtualTime() != null) {
             loop = loop.maxVirtualTime(config.maxVirtualTime());
         }

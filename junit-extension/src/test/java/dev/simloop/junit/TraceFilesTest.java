@@ -42,6 +42,20 @@ class TraceFilesTest {
     }
 
     @Test
+    void aTraceTheLoopCutIsWrittenAsHeldAndTheReportNamesTheAttributeToRaise() throws Exception {
+        Throwable t = failure(run(FIXTURE, "failsAfterAThousandYieldsWithASmallTrace"));
+        String base = DIR + "failsAfterAThousandYieldsWithASmallTrace-0x0000000000000001";
+        List<String> text = Files.readAllLines(Path.of(base + ".txt"));
+        assertThat(text).hasSize(1_001);
+        assertThat(text.get(0)).isEqualTo("(first 1003 of 2003 events dropped; raise EventLoop.Builder.traceCapacity "
+                + "(now 1000) to keep more)");
+        assertThat(t.getMessage()).endsWith("\nThe trace files are cut: the failed run had 2,003 events; its text and "
+                + "JSON hold the last 1,000, its timeline the last 1,000. For the rest, replay the seed and render the "
+                + "run's trace (Simulation.run(seed).trace(); the loop held only the last 1,000: raise "
+                + "@SimTest(traceCapacity)).");
+    }
+
+    @Test
     void aShrunkRunIsWrittenInFullBesideTheFailedOne() throws Exception {
         Throwable t = failure(run(FIXTURE, "losesAnUpdate"));
         String message = t.getMessage();
