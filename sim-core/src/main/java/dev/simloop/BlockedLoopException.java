@@ -19,6 +19,6 @@ public class BlockedLoopException extends SimException {
      */
     public BlockedLoopException(String message, StackTraceElement[] blockedAt) {
         super(message);
-        setStackTrace(blockedAt);
+        setStackTrace(java.util.Objects.requireNonNull(blockedAt, "blockedAt"));
     }
 }

@@ -19,7 +19,7 @@ public class DeadlockException extends SimException {
      */
     public DeadlockException(String message, List<String> pendingTasks) {
         super(message);
-        this.pendingTasks = List.copyOf(pendingTasks);
+        this.pendingTasks = List.copyOf(java.util.Objects.requireNonNull(pendingTasks, "pendingTasks"));
     }
 
     /** One line per task still pending: its name and what it waits on, in creation order. */

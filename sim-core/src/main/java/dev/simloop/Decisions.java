@@ -274,6 +274,7 @@ public final class Decisions {
      * @return the decisions
      */
     public static Decisions of(long seed, int... picks) {
+        java.util.Objects.requireNonNull(picks, "picks");
         for (int p : picks) {
             if (p < 0) {
                 throw new IllegalArgumentException("A pick is an index among the ready callbacks, at least 0, was "

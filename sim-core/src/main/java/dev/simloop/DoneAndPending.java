@@ -13,4 +13,10 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DoneAndPending<A>(Set<A> done, Set<A> pending) {
+
+    /** Checks that neither set is null. */
+    public DoneAndPending {
+        java.util.Objects.requireNonNull(done, "done");
+        java.util.Objects.requireNonNull(pending, "pending");
+    }
 }

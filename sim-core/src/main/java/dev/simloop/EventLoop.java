@@ -109,7 +109,7 @@ public final class EventLoop implements AutoCloseable {
         this.clock = b.realTime ? new RealClock(inbox) : new VirtualClock();
         this.strands = b.strands == null ? StrandBackend.defaultBackend() : b.strands;
         this.strands.requireAvailable();
-        this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel);
+        this.recorder = b.traceLevel == TraceLevel.OFF ? null : new TraceRecorder(this, b.traceLevel, b.traceCapacity);
         this.listener = recorder == null ? b.listener : b.listener == null ? recorder
                 : new LoopListeners(b.listener, recorder);
         this.problems = new LoopProblems(b.onProblem);
@@ -841,7 +841,12 @@ public final class EventLoop implements AutoCloseable {
         problems.reportAtClose(name, live);
         threads.bound(() -> {
             for (Task<?> t = live.head; t != null; t = t.nextLive) {
-                t.unwind();
+                if (!t.unwind()) {
+                    problems.report(LoopProblem.Kind.SHUTDOWN_EXCEPTION, "Task '" + t.name() + "' would not end when "
+                            + "event loop '" + name + "' closed: its body caught the close signal (" + Task.Unwind.class
+                            .getName() + ") " + Task.MAX_UNWINDS + " times and suspended again, so what it holds is "
+                            + "never released. Catch Exception, not Throwable, around awaits.", null);
+                }
             }
         });
         problems.clear();
@@ -998,6 +1003,8 @@ public final class EventLoop implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
+        /** The most events a trace holds unless set: about 40 MB at the default level (simloop-bench trace). */
+        static final int DEFAULT_TRACE_CAPACITY = 1_000_000;
         static final Builder DEFAULTS = new Builder();
 
         private String name = "loop";
@@ -1010,6 +1017,8 @@ public final class EventLoop implements AutoCloseable {
         private long maxSteps = Long.MAX_VALUE;
         private long maxVirtualTime = Long.MAX_VALUE;
         private TraceLevel traceLevel = TraceLevel.OFF;
+        /** The most events the trace holds; older ones are dropped (the fingerprint still covers them). */
+        private int traceCapacity = DEFAULT_TRACE_CAPACITY;
         /** Whether the loop runs on real time; then its policy is FIFO. */
         private boolean realTime;
 
@@ -1032,6 +1041,7 @@ public final class EventLoop implements AutoCloseable {
             copy.maxSteps = maxSteps;
             copy.maxVirtualTime = maxVirtualTime;
             copy.traceLevel = traceLevel;
+            copy.traceCapacity = traceCapacity;
             copy.realTime = realTime;
             change.accept(copy);
             return copy;
@@ -1071,6 +1081,22 @@ public final class EventLoop implements AutoCloseable {
          */
         public Builder trace(TraceLevel level) {
             return with(b -> b.traceLevel = Objects.requireNonNull(level, "level"));
+        }
+
+        /**
+         * The most events the {@linkplain EventLoop#trace() trace} holds (1,000,000 by default): a run that records
+         * more keeps its last {@code events} events and drops the oldest, so a long run's heap stays flat; the
+         * fingerprint still covers every event, and the trace says how many were dropped ({@link Trace#dropped()}).
+         *
+         * @param events the most events held, positive
+         * @return a new builder
+         */
+        public Builder traceCapacity(int events) {
+            if (events <= 0) {
+                throw new IllegalArgumentException("Configuration error: traceCapacity must be positive, was " + events
+                        + ".");
+            }
+            return with(b -> b.traceCapacity = events);
         }
 
         /**

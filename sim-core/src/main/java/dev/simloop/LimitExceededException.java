@@ -1,6 +1,7 @@
 package dev.simloop;
 
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +22,7 @@ public class LimitExceededException extends SimException {
      */
     public LimitExceededException(String message, List<String> pendingTasks) {
         super(message);
-        this.pendingTasks = List.copyOf(pendingTasks);
+        this.pendingTasks = List.copyOf(Objects.requireNonNull(pendingTasks, "pendingTasks"));
     }
 
     /** One line per task still pending when the limit was passed: its name and what it waits on, in creation order (the name {@link DeadlockException#pendingTasks()} uses too). */

@@ -1,5 +1,6 @@
 package dev.simloop;
 
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -17,17 +18,26 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LoopProblem(Kind kind, String message, Throwable cause) {
 
+    /** Checks that the kind and the message are not null. */
+    public LoopProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
     /**
      * A {@link Kind#PENDING_TASK} problem: {@code task} was still pending at a point where it should have ended, e.g.
      * "Task 'b' was still pending when event loop 'loop' closed, waiting on sleep until 2 s. Await it or cancel it
      * before the loop closes, or make it a background task."
      *
      * @param task the pending task, not null; read on its loop's thread
-     * @param when the point, completing "was still pending when ...": "event loop 'loop' closed"
-     * @param before the same point, completing "cancel it before ...": "the loop closes"
+     * @param when the point, completing "was still pending when ...": "event loop 'loop' closed"; not null
+     * @param before the same point, completing "cancel it before ...": "the loop closes"; not null
      * @return the problem
      */
     public static LoopProblem pendingTask(Task<?> task, String when, String before) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(when, "when");
+        Objects.requireNonNull(before, "before");
         return new LoopProblem(Kind.PENDING_TASK, "Task '" + task.name() + "' was still pending when " + when
                 + ", waiting on " + task.waitingOn() + ". Await it or cancel it before " + before
                 + ", or make it a background task.", null);

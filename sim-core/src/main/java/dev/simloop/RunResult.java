@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * What one run of a {@link Simulation} did: its seed and policy, how it ended, its decisions and its trace.
  *
  * @param seed the run's seed
- * @param policy the policy as the run resolved it ("RANDOM", "PCT(depth=3, k=41)", "REPLAY(RANDOM)", ...)
+ * @param policy the policy as the run resolved it ("RANDOM", "PCT(depth=3, k=41)", "REPLAY(RANDOM)", ...), not null
  * @param failure why the run failed (the main coroutine's exception, a limit, a {@link LoopProblemException} for a
  *     problem its loop reported, or nondeterminism), or null if it passed
  * @param steps how many steps it ran
@@ -22,6 +22,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunResult(long seed, String policy, Throwable failure, long steps, long virtualTime,
         Decisions decisions, Trace trace, int index) {
+
+    /** Checks that the policy and the decisions are not null. */
+    public RunResult {
+        java.util.Objects.requireNonNull(policy, "policy");
+        java.util.Objects.requireNonNull(decisions, "decisions");
+    }
 
     /** This run as run {@code i} of a sweep. */
     RunResult atIndex(int i) {

@@ -42,8 +42,8 @@ public final class Sim {
      * @return the result, may be null
      */
     public static <T> T await(Awaitable<T> awaitable) {
-        Task<?> task = requireTask("await");
         Objects.requireNonNull(awaitable, "awaitable");
+        Task<?> task = requireTask("await");
         return switch (awaitable) {
             case Coroutine<T> c -> c.runInline();
             case FutureBase<T> f -> {
@@ -74,8 +74,8 @@ public final class Sim {
      * @return the result, may be null
      */
     public static <T> T await(CompletionStage<T> stage) {
-        Task<?> task = requireTask("await");
         Objects.requireNonNull(stage, "stage");
+        Task<?> task = requireTask("await");
         if (stage instanceof CompletableFuture<T> cf && cf.isDone()) {
             return CompletionStages.outcomeNow(cf);
         }
@@ -107,8 +107,9 @@ public final class Sim {
      * @return the call's result, may be null
      */
     public static <T> T toThread(Callable<T> call) {
+        Objects.requireNonNull(call, "call");
         Task<?> task = requireTask("toThread");
-        return ToThread.call(task.loop, Objects.requireNonNull(call, "call"));
+        return ToThread.call(task.loop, call);
     }
 
     /**
@@ -118,8 +119,8 @@ public final class Sim {
      * @param duration how long, not null
      */
     public static void sleep(Duration duration) {
-        Task<?> task = requireTask("sleep");
         Objects.requireNonNull(duration, "duration");
+        Task<?> task = requireTask("sleep");
         long nanos = VirtualTimes.nanos(duration);
         if (nanos <= 0) {
             task.yieldNow();
@@ -159,6 +160,7 @@ public final class Sim {
      * @return the task
      */
     public static <T> Task<T> createTask(Coroutine<T> coroutine) {
+        Objects.requireNonNull(coroutine, "coroutine");
         return currentLoop().createTask(coroutine);
     }
 
@@ -171,6 +173,7 @@ public final class Sim {
      * @return the task
      */
     public static <T> Task<T> createTask(String name, Coroutine<T> coroutine) {
+        Objects.requireNonNull(coroutine, "coroutine");
         return currentLoop().createTask(name, coroutine);
     }
 
@@ -204,7 +207,7 @@ public final class Sim {
      */
     @SafeVarargs
     public static <T> SimFuture<List<T>> gather(Awaitable<? extends T>... awaitables) {
-        return gather(Arrays.asList(awaitables));
+        return gather(Arrays.asList(Objects.requireNonNull(awaitables, "awaitables")));
     }
 
     /**
@@ -216,6 +219,7 @@ public final class Sim {
      */
     @SuppressWarnings("unchecked")
     public static <T> SimFuture<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         return (SimFuture<List<T>>) (SimFuture<?>) Gather.gather(awaitables, false);
     }
 
@@ -228,6 +232,7 @@ public final class Sim {
      * @return a future of the results (or exceptions) in argument order
      */
     public static SimFuture<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         return Gather.gather(awaitables, returnExceptions);
     }
 
@@ -308,6 +313,7 @@ public final class Sim {
      * @return true when the point fires (never under {@link Policy#FIFO})
      */
     public static boolean buggify(String name) {
+        Objects.requireNonNull(name, "name");
         return currentLoop().buggify(name);
     }
 
@@ -317,6 +323,7 @@ public final class Sim {
      * @param label what happened, not null
      */
     public static void mark(String label) {
+        Objects.requireNonNull(label, "label");
         currentLoop().mark(label);
     }
 

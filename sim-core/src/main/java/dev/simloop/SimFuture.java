@@ -120,7 +120,7 @@ public final class SimFuture<T> extends FutureBase<T> {
      * @return how many registrations were removed
      */
     public int removeDoneCallback(Consumer<? super SimFuture<T>> callback) {
-        return removeCallback(callback);
+        return removeCallback(java.util.Objects.requireNonNull(callback, "callback"));
     }
 
     private InvalidStateException alreadyDone(String operation) {

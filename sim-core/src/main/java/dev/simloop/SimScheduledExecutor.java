@@ -27,8 +27,10 @@ import org.apiguardian.api.API;
  *   <li>Fixed rate: run n is due at first + n * period; a run that ends after the next one was due (it awaited or
  *       slept in virtual time) makes that one start late, at once, never concurrently. Fixed delay: the next run is
  *       due {@code delay} after the previous one ended. A run that throws ends the repetitions; its future fails.</li>
- *   <li>Periodic tasks are background work: they do not keep {@link EventLoop#runUntilIdle()} going (a cache sweep
- *       would never let it end). One-shot tasks keep it going, like {@code callLater}.</li>
+ *   <li>The repetitions of a periodic task are background work: they do not keep {@link EventLoop#runUntilIdle()}
+ *       going (a cache sweep would never let it end). Its first run keeps it going, as a one-shot task does, like
+ *       {@code callLater}: {@code scheduleAtFixedRate(r, 0, period)} then {@code runUntilIdle()} runs {@code r}
+ *       once. Use {@code advanceBy} for more runs.</li>
  *   <li>{@link #shutdown()} refuses new tasks, cancels the periodic ones and lets delayed one-shot tasks run;
  *       {@link #shutdownNow()} also takes back every task not yet started (returned, not cancelled, as the JDK
  *       does) and cancels the runs in progress (a {@link CancelledException} in their task, simloop's interrupt).
@@ -103,7 +105,7 @@ public final class SimScheduledExecutor implements ScheduledExecutorService {
 
     @Override
     public SimScheduledFuture<?> submit(Runnable task) {
-        return schedule(task, 0, TimeUnit.NANOSECONDS);
+        return schedule(Objects.requireNonNull(task, "task"), 0, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -113,7 +115,7 @@ public final class SimScheduledExecutor implements ScheduledExecutorService {
 
     @Override
     public <T> SimScheduledFuture<T> submit(Callable<T> task) {
-        return schedule(task, 0, TimeUnit.NANOSECONDS);
+        return schedule(Objects.requireNonNull(task, "task"), 0, TimeUnit.NANOSECONDS);
     }
 
     private <V> SimScheduledFuture<V> submit(Callable<V> callable, long delay, TimeUnit unit, long period) {
@@ -126,7 +128,7 @@ public final class SimScheduledExecutor implements ScheduledExecutorService {
         }
         long due = VirtualTimes.saturatingAdd(loop.time(), Math.max(0, unit.toNanos(delay)));
         SimScheduledFuture<V> f = new SimScheduledFuture<>(this, ++submitted, callable, due, period,
-                period != 0 || loop.inBackground());
+                loop.inBackground());
         live.add(f);
         f.arm();
         return f;

@@ -36,8 +36,13 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
     private final Callable<V> callable;
     /** 0 for a one-shot task; a fixed rate in nanoseconds if positive; a fixed delay of {@code -period} if negative. */
     private final long period;
-    /** Whether its runs and timers are background work, which does not keep {@code runUntilIdle} going. */
-    private final boolean background;
+    /** Whether it was submitted from background work: then all its runs and timers are background work too. */
+    private final boolean submittedInBackground;
+    /**
+     * Whether a run has ended and the next is planned: a periodic task's repetitions are background work, which does
+     * not keep {@code runUntilIdle} going, while its first run keeps it going as a one-shot task's does.
+     */
+    private boolean repeating;
     /** The virtual time the next (or current) run is due: after a fixed-rate run, the previous due time + period. */
     private long time;
     /** The loop callback that will start the next run; null while a run is in progress, or when no run is planned. */
@@ -56,7 +61,12 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
         this.callable = callable;
         this.time = time;
         this.period = period;
-        this.background = background;
+        this.submittedInBackground = background;
+    }
+
+    /** Whether the next run and its timer are background work. */
+    private boolean background() {
+        return submittedInBackground || repeating;
     }
 
     /** The name of this task and of its runs: the executor's name and the submission number ("scheduled-3"). */
@@ -66,14 +76,14 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
 
     /** Plans the next run at {@link #time}: a timer, or the next loop iteration if that time has come. */
     void arm() {
-        trigger = time <= loop.time() ? loop.callSoonInternal(this::start, background)
-                : loop.callAtInternal(time, this::start, background);
+        trigger = time <= loop.time() ? loop.callSoonInternal(this::start, background())
+                : loop.callAtInternal(time, this::start, background());
     }
 
     private void start() {
         trigger = null;
         Coroutine<Void> body = Coroutine.ofVoid(name, this::runOnce);
-        run = loop.newTask(null, body, background, false); // the executor's runs bypass a task factory
+        run = loop.newTask(null, body, background(), false); // the executor's runs bypass a task factory
     }
 
     private void runOnce() {
@@ -98,6 +108,7 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
         } else if (!outcome.isDone()) {
             time = period > 0 ? VirtualTimes.saturatingAdd(time, period)
                     : VirtualTimes.saturatingAdd(loop.time(), -period);
+            repeating = true;
             arm();
             return;
         }

@@ -411,16 +411,26 @@ public final class Simulation {
         }
         RunResult first = runOnce(seed, resolved, true);
         RunResult second = runOnce(seed, resolved, true);
-        int at = first.trace().firstDifference(second.trace());
-        if (at < 0) {
+        Trace t1 = first.trace();
+        Trace t2 = second.trace();
+        long event = t1.firstDifferentEvent(t2); // counted from the run's start, dropped events included
+        if (event == -1) {
             return first;
         }
-        String a = at < first.trace().size() ? first.trace().event(at).toString() : "(the run had ended)";
-        String b = at < second.trace().size() ? second.trace().event(at).toString() : "(the run had ended)";
-        long step = at < first.trace().size() ? first.trace().step(at) : second.trace().step(at);
+        String where;
+        if (event == Trace.AMONG_DROPPED) {
+            where = " before the events their traces kept (" + t1.cutNote() + "), as their fingerprints differ";
+        } else {
+            int i = (int) (event - t1.dropped());
+            int k = (int) (event - t2.dropped());
+            String a = i < t1.size() ? t1.event(i).toString() : "(the run had ended)";
+            String b = k < t2.size() ? t2.event(k).toString() : "(the run had ended)";
+            long step = i < t1.size() ? t1.step(i) : t2.step(k);
+            where = " at step " + step + " (event " + event + "):\n  first run:  " + a + "\n  second run: " + b;
+        }
         return new RunResult(seed, first.policy(), new NondeterminismException("Nondeterminism: seed "
-                + Seeds.format(seed) + " under " + first.policy() + " ran twice and the runs parted at step " + step
-                + " (event " + at + "):\n  first run:  " + a + "\n  second run: " + b + "\nLook for the wall clock, "
+                + Seeds.format(seed) + " under " + first.policy() + " ran twice and the runs parted" + where
+                + "\nLook for the wall clock, "
                 + "Math.random(), new Random(), iteration over identity hashes or other threads in the code under "
                 + "test; use loop.random() for randomness."), first.steps(), first.virtualTime(), first.decisions(),
                 first.trace(), -1);

@@ -214,7 +214,7 @@ public final class Task<T> extends FutureBase<T> {
      * @return how many registrations were removed
      */
     public int removeDoneCallback(Consumer<? super Task<T>> callback) {
-        return removeCallback(callback);
+        return removeCallback(java.util.Objects.requireNonNull(callback, "callback"));
     }
 
     // ---- stepping (loop thread) ----
@@ -260,12 +260,29 @@ public final class Task<T> extends FutureBase<T> {
         }
     }
 
-    /** Resumes a suspended body with {@link Unwind} so its finally blocks run; the loop is closing. */
-    void unwind() {
-        if (started && !strand.isDone()) {
+    /**
+     * Resumes a suspended body with {@link Unwind} so its finally blocks run, the loop being closed, and again each
+     * time the body catches it and suspends anew (every suspension on a closed loop throws it), at most
+     * {@link #MAX_UNWINDS} times; then waits until its strand is released (a baton strand's thread has ended).
+     *
+     * @return whether the body ended (or never started); false for a body that would not let go
+     */
+    boolean unwind() {
+        if (!started || strand == null) {
+            return true;
+        }
+        for (int i = 0; i < MAX_UNWINDS && !strand.isDone(); i++) {
             loop.threads.resume(this, strand);
         }
+        if (!strand.isDone()) {
+            return false;
+        }
+        strand.awaitRelease();
+        return true;
     }
+
+    /** The most times closing a loop resumes a body that catches the close signal and suspends again. */
+    static final int MAX_UNWINDS = 100;
 
     private void body() {
         loop.threads.enterBodyThread();

@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Records a loop's events into parallel arrays, and their 64-bit fingerprint as it goes: the listener behind
  * {@link EventLoop#trace()}. It keeps references to what events are about and makes no strings while recording;
- * {@link Trace} renders them when asked.
+ * {@link Trace} renders them when asked. The arrays are a ring of at most {@code capacity} events: past that, each new
+ * event takes the place of the oldest, so a long run holds a bounded heap, while the fingerprint covers every event.
  */
 final class TraceRecorder implements LoopListener {
 
@@ -25,13 +26,20 @@ final class TraceRecorder implements LoopListener {
 
     private final EventLoop loop;
     private final boolean detailed;
+    /** The most events held; the arrays grow (doubling) up to this length and then wrap around. */
+    private final int capacity;
+    /** Events held, at most {@code capacity}. */
     private int size;
-    private byte[] kinds = new byte[256];
-    private long[] steps = new long[256];
-    private long[] times = new long[256];
-    private Task<?>[] tasks = new Task<?>[256];
+    /** Index in the arrays of the oldest event held; 0 until the ring is full and wraps. */
+    private int head;
+    /** Events recorded but no longer held: always the oldest ones, as the ring overwrote them. */
+    private long dropped;
+    private byte[] kinds;
+    private long[] steps;
+    private long[] times;
+    private Task<?>[] tasks;
     /** What the event is about: awaited object, result, exception, timer, label; or a source line (detailed). */
-    private Object[] details = new Object[256];
+    private Object[] details;
     private StackTraceElement[] sources;
     /** Set when a snapshot shares the arrays: the next event copies them first (copy on write). */
     private boolean shared;
@@ -40,11 +48,18 @@ final class TraceRecorder implements LoopListener {
     /** Hash of the events so far: kind, step, time, task id and a deterministic key of the detail. */
     private long fingerprint = 0x9E3779B97F4A7C15L;
 
-    TraceRecorder(EventLoop loop, TraceLevel level) {
+    TraceRecorder(EventLoop loop, TraceLevel level, int capacity) {
         this.loop = loop;
         this.detailed = level == TraceLevel.DETAILED;
+        this.capacity = capacity;
+        int n = Math.min(256, capacity);
+        kinds = new byte[n];
+        steps = new long[n];
+        times = new long[n];
+        tasks = new Task<?>[n];
+        details = new Object[n];
         if (detailed) {
-            sources = new StackTraceElement[256];
+            sources = new StackTraceElement[n];
         }
     }
 
@@ -95,9 +110,18 @@ final class TraceRecorder implements LoopListener {
     }
 
     private int record(TraceEvent.Kind kind, long step, Task<?> task, Object detail) {
-        int i = size;
-        if (i == kinds.length || shared) {
-            grow(i == kinds.length ? i * 2 : kinds.length);
+        if (size == kinds.length && size < capacity) {
+            grow((int) Math.min(capacity, 2L * size)); // head is 0: the ring wraps only once it is full
+        } else if (shared) {
+            grow(kinds.length);
+        }
+        int i;
+        if (size < capacity) {
+            i = size++;
+        } else {
+            i = head;
+            head = i + 1 == capacity ? 0 : i + 1;
+            dropped++;
         }
         long time = loop.timeUnchecked();
         kinds[i] = (byte) kind.ordinal();
@@ -105,7 +129,6 @@ final class TraceRecorder implements LoopListener {
         times[i] = time;
         tasks[i] = task;
         details[i] = detail;
-        size = i + 1;
         long h = Seeds.mix(fingerprint ^ (kind.ordinal() | (long) (task == null ? 0 : task.id) << 8) ^ step * K1);
         fingerprint = Seeds.mix(h ^ time * K2 ^ detailKey(detail) * K3);
         return i;
@@ -164,7 +187,7 @@ final class TraceRecorder implements LoopListener {
     /** A snapshot of the events so far; it shares the arrays until the next event (copy on write). */
     Trace snapshot() {
         shared = true;
-        return new Trace(size, kinds, steps, times, tasks, details, sources, fingerprint);
+        return new Trace(size, head, dropped, capacity, kinds, steps, times, tasks, details, sources, fingerprint);
     }
 
     static TraceEvent.Kind kind(byte ordinal) {

@@ -83,6 +83,24 @@ class ReplayTest {
     }
 
     @Test
+    void theDeterminismCheckOfCutTracesSaysWhenTheRunsPartedAmongTheDroppedEvents() {
+        AtomicInteger leak = new AtomicInteger();
+        SweepResult r = Simulation.of(() -> Coroutine.ofVoid("main", () -> {
+            mark("run " + leak.incrementAndGet());
+            yieldNow();
+            yieldNow();
+        })).loop(EventLoop.builder().trace(TraceLevel.DEFAULT).traceCapacity(3)).seeds(0, 3).checkDeterminism(true)
+                .sweep();
+        assertThat(r.firstFailure().orElseThrow().failure()).isInstanceOf(NondeterminismException.class)
+                .hasMessage("Nondeterminism: seed " + Seeds.format(Seeds.of(0, 0)) + " under RANDOM ran "
+                        + "twice and the runs parted before the events their traces kept (first 5 of 8 events "
+                        + "dropped; raise EventLoop.Builder.traceCapacity (now 3) to keep more), as their "
+                        + "fingerprints differ\nLook for the wall clock, Math.random(), new Random(), iteration over "
+                        + "identity hashes or other threads in the code under test; use loop.random() for "
+                        + "randomness.");
+    }
+
+    @Test
     void theDeterminismCheckRecordsATraceEvenWhenTheLoopSettingsHaveNone() {
         AtomicInteger leak = new AtomicInteger();
         SweepResult r = Simulation.of(() -> Coroutine.ofVoid("main", () -> mark("run " + leak.incrementAndGet())))

@@ -178,4 +178,22 @@ class ScheduledExecutorTest {
         loop.runUntilIdle();
         assertThat(log).containsExactly("sweep@0 s", "sweep@60 s", "one-shot@90 s");
     }
+
+    @Test
+    void runUntilIdleRunsAPeriodicTasksFirstRunButNotItsRepetitions() {
+        executor.scheduleAtFixedRate(() -> mark("tick"), 0, 250, TimeUnit.MILLISECONDS);
+        loop.runUntilIdle();
+        assertThat(log).containsExactly("tick@0 s");
+        assertThat(loop.time()).isZero();
+        loop.advanceBy(Duration.ofMillis(500));
+        assertThat(log).containsExactly("tick@0 s", "tick@0.25 s", "tick@0.5 s");
+    }
+
+    @Test
+    void runUntilIdleAdvancesToAPeriodicTasksFirstRunDueLater() {
+        executor.scheduleWithFixedDelay(() -> mark("tick"), 1, 1, TimeUnit.SECONDS);
+        loop.runUntilIdle();
+        assertThat(log).containsExactly("tick@1 s");
+        assertThat(loop.time()).isEqualTo(1_000_000_000L);
+    }
 }

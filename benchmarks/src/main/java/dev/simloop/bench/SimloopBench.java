@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
  *
  * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code sct},
- * {@code memory}, {@code realtime}, as
+ * {@code memory}, {@code trace}, {@code realtime}, as
  * separate arguments or one separated by commas ({@code -Dbench.args=switch,timers} through Maven).
  */
 public final class SimloopBench {
@@ -29,7 +29,7 @@ public final class SimloopBench {
         for (String arg : args) {
             asked.addAll(List.of(arg.trim().split("[,\\s]+")));
         }
-        List<String> all = List.of("switch", "timers", "fuzz", "sct", "memory", "realtime");
+        List<String> all = List.of("switch", "timers", "fuzz", "sct", "memory", "trace", "realtime");
         List<String> what = asked.isEmpty() || asked.contains("all") ? all : asked;
         if (!all.containsAll(what)) {
             System.err.println("simloop-bench: unknown benchmark in " + what + "; choose from " + all + " or all");
@@ -60,6 +60,10 @@ public final class SimloopBench {
             double mb = MemoryBench.megabytesForSuspendedTasks(1_000_000, StrandBackend.CONTINUATION);
             System.out.printf(Locale.ROOT, "simloop-bench memory_1m_tasks_mb %.1f MB%n", mb);
             System.out.println("# memory_1m_tasks_mb: CONTINUATION strand, heap after full GC, tasks suspended in sleep");
+        }
+        if (what.contains("trace")) {
+            System.err.println("simloop-bench: running TraceBench (10^7 steps with the trace at its default level)");
+            TraceBench.run(StrandBackend.CONTINUATION);
         }
         if (what.contains("realtime")) {
             System.err.println("simloop-bench: running RealtimeBench (wake-up and 1 ms timers, about 20 s per strand)");

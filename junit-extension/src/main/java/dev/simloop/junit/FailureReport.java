@@ -25,7 +25,8 @@ final class FailureReport {
     private final RunResult shrunk;
     private final int number;
     private final String why;
-    private final String traceFile;
+    /** The trace files written, or null for none. */
+    private final Outputs.Written files;
     /** The run's failure as the test reports it: see {@link #cause}. */
     private final Throwable cause;
 
@@ -33,8 +34,8 @@ final class FailureReport {
     private final String schedule;
 
     FailureReport(SimConfig config, SeedPlan plan, RunResult failed, RunResult shrunk, int number, String why,
-            String traceFile) {
-        this(config, plan, failed, shrunk, number, why, traceFile, null);
+            Outputs.Written files) {
+        this(config, plan, failed, shrunk, number, why, files, null);
     }
 
     /**
@@ -42,12 +43,12 @@ final class FailureReport {
      * the replay line gives the schedule itself, the one of the shrunk run if shrinking found fewer delays.
      */
     static FailureReport ofSchedule(SimConfig config, RunResult failed, RunResult shrunk, String which,
-            String traceFile) {
-        return new FailureReport(config, null, failed, shrunk, 0, "", traceFile, which);
+            Outputs.Written files) {
+        return new FailureReport(config, null, failed, shrunk, 0, "", files, which);
     }
 
     private FailureReport(SimConfig config, SeedPlan plan, RunResult failed, RunResult shrunk, int number, String why,
-            String traceFile, String schedule) {
+            Outputs.Written files, String schedule) {
         this.schedule = schedule;
         this.config = config;
         this.plan = plan;
@@ -55,7 +56,7 @@ final class FailureReport {
         this.shrunk = shrunk;
         this.number = number;
         this.why = why;
-        this.traceFile = traceFile;
+        this.files = files;
         this.cause = cause(config.test().substring(config.test().indexOf('#') + 1), failed.failure());
     }
 
@@ -93,10 +94,17 @@ final class FailureReport {
                     + shrunk.decisions().describeDelays() + " from FIFO, per task:\n")
                     .append(firstRows(shrunk.trace().renderColumns()));
         }
-        if (traceFile != null) {
-            sb.append("\nFull trace: ").append(traceFile).append(" (Chrome JSON: ")
-                    .append(traceFile.replaceFirst("\\.txt$", ".json")).append("; timeline: ")
+        if (files != null) {
+            String traceFile = files.text().toString();
+            sb.append(files.cut().isEmpty() ? "\nFull trace: " : "\nTrace: ").append(traceFile)
+                    .append(" (Chrome JSON: ").append(traceFile.replaceFirst("\\.txt$", ".json")).append("; timeline: ")
                     .append(traceFile.replaceFirst("\\.txt$", ".html")).append(')');
+            if (files.shrunk() != null) {
+                sb.append("\nShrunk run's trace: ").append(files.shrunk());
+            }
+            if (!files.cut().isEmpty()) {
+                sb.append('\n').append(files.cut());
+            }
         }
         return sb.toString();
     }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param drivesLoop whether the body drives the loop itself ({@link SimTest#drivesLoop()})
  */
 record SimConfig(String test, int seeds, Long exactSeed, String policyName, long[] regressions, long maxSteps,
-        Duration maxVirtualTime, TraceLevel trace, boolean checkDeterminism, int threads, boolean perSeedInvocations,
+        Duration maxVirtualTime, TraceLevel trace, int traceCapacity,
+        boolean checkDeterminism, int threads, boolean perSeedInvocations,
         int[] shard, int explore, String schedule, boolean drivesLoop) {
 
     static final String SEEDS = "simloop.seeds";
@@ -62,6 +63,9 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
         if (a.maxSteps() < 1) {
             throw c.error("have maxSteps of at least 1", "maxSteps", String.valueOf(a.maxSteps()));
         }
+        if (a.traceCapacity() < 1) {
+            throw c.error("have traceCapacity of at least 1", "traceCapacity", String.valueOf(a.traceCapacity()));
+        }
         Duration maxTime = a.maxVirtualTime().isEmpty() ? null : c.duration(a.maxVirtualTime());
         if (a.threads() < 1) {
             throw c.error("have threads of at least 1", "threads", String.valueOf(a.threads()));
@@ -71,7 +75,7 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
         String schedule = parameters.apply(SCHEDULE).map(v -> c.schedule("the configuration parameter " + SCHEDULE, v))
                 .orElseGet(() -> a.schedule().isEmpty() ? null : c.schedule("schedule", a.schedule()));
         return new SimConfig(test, seeds, exact, policy, regressions, a.maxSteps(), maxTime, a.trace(),
-                a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule, a.drivesLoop());
+                a.traceCapacity(), a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule, a.drivesLoop());
     }
 
     /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method of {@code testClass}. */

@@ -107,18 +107,19 @@ final class SimSweep {
 
     private AssertionError scheduleReport(RunResult failed, RunResult shrunk, String which,
             ExtensionContext context) {
-        String traceFile = null;
+        Outputs.Written files = null;
         if (shrunk.trace() != null) {
-            traceFile = outputs.writeTrace(shrunk).toString();
+            files = outputs.writeTrace(shrunk, shrunk);
+            String traceFile = files.text().toString();
             context.publishReportEntry("simloop.trace", traceFile);
             context.publishReportEntry("simloop.timeline", traceFile.replaceFirst("\\.txt$", ".html"));
         }
-        return FailureReport.ofSchedule(config, failed, shrunk, which, traceFile).toError();
+        return FailureReport.ofSchedule(config, failed, shrunk, which, files).toError();
     }
 
     private Simulation simulation(SeedBody body) {
         EventLoop.Builder loop = EventLoop.builder().name(body.name()).trace(config.trace())
-                .maxSteps(config.maxSteps());
+                .traceCapacity(config.traceCapacity()).maxSteps(config.maxSteps());
         if (config.maxVirtualTime() != null) {
             loop = loop.maxVirtualTime(config.maxVirtualTime());
         }
@@ -141,13 +142,17 @@ final class SimSweep {
     private AssertionError report(RunResult failed, RunResult shrunk, int number, String why,
             ExtensionContext context) {
         outputs.rememberFailure(failed.seed());
-        String traceFile = null;
+        Outputs.Written files = null;
         if (failed.trace() != null) {
-            traceFile = outputs.writeTrace(failed).toString();
+            files = outputs.writeTrace(failed, shrunk);
+            String traceFile = files.text().toString();
             context.publishReportEntry("simloop.trace", traceFile);
             context.publishReportEntry("simloop.chromeTrace", traceFile.replaceFirst("\\.txt$", ".json"));
             context.publishReportEntry("simloop.timeline", traceFile.replaceFirst("\\.txt$", ".html"));
         }
-        return new FailureReport(config, plan, failed, shrunk, number, why, traceFile).toError();
+        if (files != null && files.shrunk() != null) {
+            context.publishReportEntry("simloop.shrunkTrace", files.shrunk().toString());
+        }
+        return new FailureReport(config, plan, failed, shrunk, number, why, files).toError();
     }
 }

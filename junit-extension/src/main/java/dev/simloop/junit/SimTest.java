@@ -109,6 +109,12 @@ public @interface SimTest {
     /** How much each run's trace records; {@link TraceLevel#OFF} writes no trace files. */
     TraceLevel trace() default TraceLevel.DEFAULT;
 
+    /**
+     * The most events each run's trace holds ({@link dev.simloop.EventLoop.Builder#traceCapacity}): a longer run keeps
+     * its last ones, and its report says how many it dropped.
+     */
+    int traceCapacity() default 1_000_000;
+
     /** Whether each seed runs twice and the two traces must be the same. */
     boolean checkDeterminism() default false;
 

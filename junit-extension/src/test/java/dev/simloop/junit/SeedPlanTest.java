@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SeedPlanTest {
 
     private static SimConfig config(int seeds, long[] regressions, int shard, int shards) {
-        return new SimConfig("T#m", seeds, null, "RANDOM", regressions, 1, null, TraceLevel.OFF, false, 1, false,
+        return new SimConfig("T#m", seeds, null, "RANDOM", regressions, 1, null, TraceLevel.OFF, 1, false, 1, false,
                 new int[] {shard, shards}, -1, null, false);
     }
 

@@ -60,6 +60,25 @@ final class BatonStrand implements Strand {
     }
 
     @Override
+    public void awaitRelease() {
+        if (!started) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
     public Thread bodyThread(Thread driver) {
         return thread;
     }

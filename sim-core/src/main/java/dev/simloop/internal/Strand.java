@@ -22,6 +22,13 @@ public interface Strand {
     boolean isDone();
 
     /**
+     * Returns once everything the strand ran on is released, after its body {@linkplain #isDone() ended}: for the
+     * baton strand, once its virtual thread has terminated (the JDK keeps a live virtual thread reachable, parked or
+     * not). Called by the driver when its loop closes.
+     */
+    default void awaitRelease() {}
+
+    /**
      * The thread that executes the body while it runs: the driver's own thread for continuations, a dedicated
      * virtual thread for the baton strand. Used to admit the body's calls into its loop.
      *

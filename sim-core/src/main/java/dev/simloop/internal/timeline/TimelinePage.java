@@ -62,7 +62,7 @@ public final class TimelinePage {
         int n = trace.size();
         long steps = n == 0 ? 0 : trace.event(n - 1).step();
         String end = n == 0 ? "0 s" : VirtualTimes.format(trace.event(n - 1).time());
-        return n + " events, " + steps + " steps, virtual time 0 s to " + Html.escape(end) + ", fingerprint "
+        return (trace.dropped() > 0 ? Html.escape(trace.cutNote()) + "; the last " : "") + n + " events, " + steps + " steps, virtual time 0 s to " + Html.escape(end) + ", fingerprint "
                 + Seeds.format(trace.fingerprint()) + (failingStep < 0 ? ""
                         : ", <span class=\"failing\">failing step " + failingStep + "</span>");
     }

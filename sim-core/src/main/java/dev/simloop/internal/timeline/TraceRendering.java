@@ -54,6 +54,9 @@ public final class TraceRendering {
             }
         }
         StringBuilder sb = new StringBuilder();
+        if (trace.dropped() > 0) {
+            sb.append('(').append(trace.cutNote()).append(")\n");
+        }
         for (int r = 0; r < rows.size(); r++) {
             appendRow(sb, rows.get(r), header, width);
             if (r == 0) {
@@ -80,7 +83,13 @@ public final class TraceRendering {
     }
 
     public static String chromeJson(Trace trace) {
-        StringBuilder sb = new StringBuilder("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
+        StringBuilder sb = new StringBuilder("{\"displayTimeUnit\":\"ns\",");
+        if (trace.dropped() > 0) { // the trace format's place for notes on the whole trace
+            sb.append("\"otherData\":{\"note\":");
+            string(sb, trace.cutNote());
+            sb.append("},");
+        }
+        sb.append("\"traceEvents\":[");
         List<TraceEvent> events = trace.events();
         boolean first = true;
         boolean[] named = new boolean[1];
