@@ -44,9 +44,8 @@ public final class LinearizabilityResult<I, O> {
     }
 
     /**
-     * A smallest set of the prefix's operations that is not linearizable on its own (one such set; there may be others),
-     * in invocation order (the failing
-     * operation included); empty if the history is linearizable.
+     * A smallest set of the prefix's operations that is not linearizable on its own (one such set; there may be
+     * others), in invocation order, the failing operation included; empty if the history is linearizable.
      */
     public List<Operation<I, O>> involved() {
         return involved;
