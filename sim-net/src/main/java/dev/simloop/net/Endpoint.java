@@ -71,7 +71,7 @@ public final class Endpoint {
 
     void crashed() {
         closed = true;
-        inbox.discard(new NetException("endpoint " + address + " is gone: node " + node.name() + " crashed"));
+        inbox.fail(new NetException("endpoint " + address + " is gone: node " + node.name() + " crashed"));
     }
 
     boolean isClosed() {

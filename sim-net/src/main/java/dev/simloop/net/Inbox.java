@@ -79,14 +79,4 @@ final class Inbox<T> {
             }
         }
     }
-
-    /** Drops the items and cancels the waiters, as a crash does: their tasks are being cancelled anyway. */
-    void discard(NetException exception) {
-        failure = exception;
-        items.clear();
-        SimFuture<T> waiter;
-        while ((waiter = waiters.poll()) != null) {
-            waiter.cancel(exception.getMessage());
-        }
-    }
 }

@@ -45,7 +45,7 @@ public final class Listener {
 
     void crashed() {
         closed = true;
-        pending.discard(new NetException("listener " + address + " is gone: node " + node.name() + " crashed"));
+        pending.fail(new NetException("listener " + address + " is gone: node " + node.name() + " crashed"));
     }
 
     @Override

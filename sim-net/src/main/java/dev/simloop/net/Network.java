@@ -226,8 +226,9 @@ public final class Network {
     }
 
     /**
-     * Crashes a node: its tasks are cancelled, its ports and streams closed (peers get a reset message), the
-     * datagrams it sent that are still in flight are lost, and its disk keeps only what {@link Disk} says.
+     * Crashes a node: its tasks are cancelled, its ports and streams closed (peers get a reset message; a task of
+     * another node or of the test still waiting on one of them gets a {@link NetException}), the datagrams it sent
+     * that are still in flight are lost, and its disk keeps only what {@link Disk} says.
      *
      * @param name a node that is up, not null
      * @throws IllegalStateException if it is down already
@@ -316,14 +317,20 @@ public final class Network {
     /**
      * Ends a partition after {@code delay} of virtual time, if it is still in effect then.
      *
-     * @param name a partition's name, not null
+     * @param name a partition in effect, not null
      * @param delay not null, not negative
+     * @throws IllegalArgumentException if no partition by that name is in effect
      */
     public void healAfter(String name, Duration delay) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(delay, "delay");
         Partition p = find(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no partition named '" + name + "' is in effect; in effect: "
+                    + partitionNames());
+        }
         loop.callLater(delay, () -> {
-            if (p != null && partitions.contains(p)) {
+            if (partitions.contains(p)) {
                 partitions.remove(p);
                 mark("heal " + name);
             }
@@ -382,7 +389,7 @@ public final class Network {
         for (Node n : nodes) {
             for (Stream s : n.openStreams()) {
                 Node peer = node(s.remoteAddress().node());
-                if (s.isOpen() && p.cuts(n.index, peer.index)) {
+                if (s.isOpen() && (p.cuts(n.index, peer.index) || p.cuts(peer.index, n.index))) {
                     s.reset(why);
                 }
             }

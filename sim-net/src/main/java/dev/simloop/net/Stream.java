@@ -20,7 +20,7 @@ public final class Stream {
     /** The peer closed its end: reads return null from here on. */
     static final Object EOF = new Object();
 
-    private enum Kind { DATA, FIN, RST }
+    private enum Kind { DATA, FIN }
 
     /** A message in flight, in write order. */
     private record Segment(Kind kind, Object payload, long due) {}
@@ -158,7 +158,6 @@ public final class Stream {
         switch (head.kind()) {
             case DATA -> peer.inbox.offer(head.payload());
             case FIN -> peer.inbox.offer(EOF);
-            case RST -> peer.reset(local + " reset the connection");
         }
         net.countDelivered();
         scheduleHead();
@@ -192,7 +191,7 @@ public final class Stream {
             headTimer = null;
         }
         outbound.clear();
-        inbox.discard(new NetException("stream " + this + " is gone: node " + node.name() + " crashed"));
+        inbox.fail(new NetException("stream " + this + " is gone: node " + node.name() + " crashed"));
         if (wasOpen) {
             Network net = node.network();
             Node to = peerNode();

@@ -250,6 +250,44 @@ class NetworkTest {
     }
 
     @Test
+    void aTaskOutsideTheNodeWaitingOnItsStreamGetsANetExceptionWhenTheNodeCrashes() {
+        String got = run(1, Coroutine.of(() -> {
+            Network net = Network.create();
+            List<String> log = new ArrayList<>();
+            net.addNode("server", node -> holdingServer(node, log));
+            Node client = net.addNode("client", n -> {});
+            Stream s = client.connect(new Address("server", 80));
+            Task<Object> reader = currentLoop().createTask("test's reader", Coroutine.of(s::read));
+            sleep(ms(1));
+            net.crash("client");
+            try {
+                await(reader);
+                return "read";
+            } catch (NetException e) {
+                return e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }));
+        assertThat(got).isEqualTo("NetException: stream client:49152->server:80 is gone: node client crashed");
+    }
+
+    @Test
+    void aOneWayPartitionThatOutlastsTheTimeoutResetsBothEnds() {
+        List<String> got = run(1, Coroutine.of(() -> {
+            Network net = Network.create().streamTimeout(Duration.ofSeconds(1));
+            List<String> log = new ArrayList<>();
+            net.addNode("server", node -> holdingServer(node, log));
+            Stream s = net.addNode("client", n -> {}).connect(new Address("server", 80));
+            net.partitionOneWay("p", List.of("server"), List.of("client"));
+            sleep(Duration.ofSeconds(2));
+            log.add("client reset: " + s.isReset());
+            return log;
+        }));
+        assertThat(got).containsExactly(
+                "server: connection server:80<->client:49152 reset: partition p outlasted the stream timeout of 1 s",
+                "client reset: true");
+    }
+
+    @Test
     void badInputGetsAClearError() {
         run(1, Coroutine.ofVoid(() -> {
             Network net = Network.create();
@@ -262,6 +300,8 @@ class NetworkTest {
             assertThatThrownBy(() -> net.partition("p", List.of("a"), List.of("a")))
                     .hasMessage("partition 'p': a node cannot be on both sides, [a] and [a]");
             assertThatThrownBy(() -> net.heal("p")).hasMessage("no partition named 'p' is in effect; in effect: []");
+            assertThatThrownBy(() -> net.healAfter("p", ms(1)))
+                    .hasMessage("no partition named 'p' is in effect; in effect: []");
             assertThatThrownBy(() -> net.restart("a")).hasMessage("node a is up: crash it before restarting it");
             assertThatThrownBy(() -> Link.latency(ms(5), ms(1)))
                     .hasMessage("a link's latency needs 0 <= min <= max, was min PT0.005S and max PT0.001S");
