@@ -387,7 +387,7 @@ public final class Network {
     private void resetStreamsAcross(Partition p) {
         String why = "partition " + p.name() + " outlasted the stream timeout of " + format(streamTimeout);
         for (Node n : nodes) {
-            for (Stream s : n.openStreams()) {
+            for (SimStream s : n.openStreams()) {
                 Node peer = node(s.remoteAddress().node());
                 if (s.isOpen() && (p.cuts(n.index, peer.index) || p.cuts(peer.index, n.index))) {
                     s.reset(why);
@@ -447,7 +447,7 @@ public final class Network {
     }
 
     private void deliver(Delivery m) {
-        Endpoint e;
+        SimEndpoint e;
         if (m.sender.incarnation() != m.senderIncarnation || !m.sender.isUp() || isCut(m.sender, m.target)
                 || !m.target.isUp() || (e = m.target.endpoint(m.datagram.to().port())) == null) {
             dropped++;

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * durability rules say.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Node {
+public final class Node implements Host {
     private static final int FIRST_EPHEMERAL_PORT = 49152;
 
     private final Network network;
@@ -38,10 +38,10 @@ public final class Node {
     private int incarnation;
     /** Live tasks, in creation order; a task removes itself when done. */
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
-    private final Map<Integer, Endpoint> endpoints = new LinkedHashMap<>();
-    private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
+    private final Map<Integer, SimEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<Integer, SimListener> listeners = new LinkedHashMap<>();
     /** Open stream ends, in creation order. */
-    private final Set<Stream> streams = new LinkedHashSet<>();
+    private final Set<SimStream> streams = new LinkedHashSet<>();
     private int nextEphemeralPort = FIRST_EPHEMERAL_PORT;
     private long clockOffset;
     private double clockDrift;
@@ -55,6 +55,7 @@ public final class Node {
     }
 
     /** The node's name, unique in its network. */
+    @Override
     public String name() {
         return name;
     }
@@ -80,19 +81,10 @@ public final class Node {
     }
 
     /**
-     * The address of {@code port} on this node.
-     *
-     * @param port 0 to 65535
-     * @return the address
-     */
-    public Address address(int port) {
-        return new Address(name, port);
-    }
-
-    /**
      * The node's own clock, in nanoseconds: the loop's virtual time, scaled by the node's drift and shifted by its
      * offset ({@link #clockSkew}). Without skew, the loop's time. Code that reads time on a node should read this.
      */
+    @Override
     public long now() {
         long t = network.now();
         return clockDrift == 0 ? t + clockOffset : t + clockOffset + (long) (t * clockDrift);
@@ -125,6 +117,7 @@ public final class Node {
      * @return the task
      * @throws NetException if the node is down
      */
+    @Override
     public <T> Task<T> spawn(String taskName, Coroutine<T> coroutine) {
         Objects.requireNonNull(taskName, "taskName");
         checkUp("start task " + taskName);
@@ -141,6 +134,7 @@ public final class Node {
      * @return the endpoint
      * @throws IllegalStateException if the port is already bound
      */
+    @Override
     public Endpoint bind(int port) {
         checkUp("bind port " + port);
         checkPort(port);
@@ -148,7 +142,7 @@ public final class Node {
             throw new IllegalStateException("port " + port + " on node " + name + " is already bound; close its "
                     + "endpoint first");
         }
-        Endpoint e = new Endpoint(this, port);
+        SimEndpoint e = new SimEndpoint(this, port);
         endpoints.put(port, e);
         return e;
     }
@@ -160,6 +154,7 @@ public final class Node {
      * @return the listener
      * @throws IllegalStateException if the port is already listened on
      */
+    @Override
     public Listener listen(int port) {
         checkUp("listen on port " + port);
         checkPort(port);
@@ -167,7 +162,7 @@ public final class Node {
             throw new IllegalStateException("port " + port + " on node " + name + " already has a listener; close "
                     + "it first");
         }
-        Listener l = new Listener(this, port);
+        SimListener l = new SimListener(this, port);
         listeners.put(port, l);
         return l;
     }
@@ -181,6 +176,7 @@ public final class Node {
      * @throws NetException if nobody listens there (refused) or no answer came within the network's connect timeout
      *     (a partition, a node that is down)
      */
+    @Override
     public Stream connect(Address to) {
         Objects.requireNonNull(to, "to");
         checkUp("connect to " + to);
@@ -195,13 +191,9 @@ public final class Node {
             if (done.isDone() || network.isCut(this, target) || !target.isUp()) {
                 return; // the SYN is lost: the connect times out
             }
-            Listener l = target.listeners.get(to.port());
+            SimListener l = target.listeners.get(to.port());
             boolean refused = l == null;
-            Stream server = null;
-            if (!refused) {
-                server = new Stream(target, to, local);
-            }
-            Stream accepted = server;
+            SimStream accepted = refused ? null : new SimStream(target, to, local);
             network.loop().callAt(network.now() + network.sampleLatency(target, this), () -> {
                 if (done.isDone() || !up || incarnation != myIncarnation || network.isCut(target, this)) {
                     return; // the answer is lost; the server's end was never handed to accept()
@@ -216,7 +208,7 @@ public final class Node {
                             + " reset: node " + to.node() + " crashed during the handshake"));
                     return;
                 }
-                Stream client = new Stream(this, local, to);
+                SimStream client = new SimStream(this, local, to);
                 client.peer = accepted;
                 accepted.peer = client;
                 streams.add(client);
@@ -247,23 +239,23 @@ public final class Node {
         }
     }
 
-    Endpoint endpoint(int port) {
+    SimEndpoint endpoint(int port) {
         return endpoints.get(port);
     }
 
-    void unbind(Endpoint e) {
+    void unbind(SimEndpoint e) {
         endpoints.remove(e.address().port(), e);
     }
 
-    void unlisten(Listener l) {
+    void unlisten(SimListener l) {
         listeners.remove(l.address().port(), l);
     }
 
-    void forget(Stream s) {
+    void forget(SimStream s) {
         streams.remove(s);
     }
 
-    List<Stream> openStreams() {
+    List<SimStream> openStreams() {
         return new ArrayList<>(streams);
     }
 
@@ -280,15 +272,15 @@ public final class Node {
             t.cancel("node " + name + " crashed");
         }
         tasks.clear();
-        for (Endpoint e : endpoints.values()) {
+        for (SimEndpoint e : endpoints.values()) {
             e.crashed();
         }
         endpoints.clear();
-        for (Listener l : listeners.values()) {
+        for (SimListener l : listeners.values()) {
             l.crashed();
         }
         listeners.clear();
-        for (Stream s : new ArrayList<>(streams)) {
+        for (SimStream s : new ArrayList<>(streams)) {
             s.crashed();
         }
         streams.clear();
