@@ -8,6 +8,10 @@
  * duplication; partitions cut links one way or both; crashes cancel a node's tasks and lose its volatile state. All
  * randomness comes from the loop's seed, so a failing seed replays exactly.
  *
+ * <p>Node code written against {@link dev.simloop.net.Host} runs unchanged on real sockets too:
+ * {@link dev.simloop.net.SocketHost} on a real-time loop, with a {@link dev.simloop.net.SocketDirectory} that places
+ * logical addresses on real ones.
+ *
  * <p>{@link dev.simloop.net.lin} checks a recorded history of operations for linearizability.
  */
 package dev.simloop.net;
