@@ -1,6 +1,7 @@
 package dev.simloop.bench;
 
 import static dev.simloop.Sim.await;
+import static dev.simloop.Sim.currentLoop;
 import static dev.simloop.Sim.sleep;
 
 import dev.simloop.Coroutine;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The simulated network's figures. {@code net_msgs_per_s}: datagrams delivered per second of wall time on one thread,
@@ -74,7 +76,7 @@ public final class NetBench {
     }
 
     private static void send(Node node, Endpoint e, int me, int count) {
-        var random = dev.simloop.Sim.currentLoop().random();
+        RandomGenerator random = currentLoop().random();
         Address[] others = new Address[NODES - 1];
         for (int i = 0, k = 0; i < NODES; i++) {
             if (i != me) {

@@ -1,5 +1,6 @@
 package dev.simloop.scenarios;
 
+import static dev.simloop.Sim.await;
 import static dev.simloop.Sim.currentLoop;
 import static dev.simloop.Sim.sleep;
 import static dev.simloop.scenarios.NetIo.ms;
@@ -17,8 +18,10 @@ import dev.simloop.net.lin.History;
 import dev.simloop.net.lin.Linearizability;
 import dev.simloop.net.lin.LinearizabilityResult;
 import dev.simloop.net.lin.Register;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A register replicated on three nodes (ABD-style: versioned values, majority quorums) whose read skips the quorum.
@@ -80,7 +83,7 @@ final class QuorumRead {
         }
 
         /** The answers of {@code needed} distinct replicas among {@code to}, resending every 20 ms. */
-        List<Object> ask(List<String> to, int needed, java.util.function.IntFunction<Object> message) {
+        List<Object> ask(List<String> to, int needed, IntFunction<Object> message) {
             int request = ++requests;
             List<String> answered = new ArrayList<>();
             List<Object> answers = new ArrayList<>();
@@ -93,8 +96,8 @@ final class QuorumRead {
                 long until = currentLoop().time() + ms(20).toNanos();
                 Datagram d;
                 while (answered.size() < needed
-                        && (d = NetIo.receive(endpoint, java.time.Duration.ofNanos(
-                                Math.max(1, until - currentLoop().time())))) != null) {
+                        && (d = NetIo.receive(endpoint, Duration.ofNanos(Math.max(1, until - currentLoop().time()))))
+                                != null) {
                     int req = d.payload() instanceof Ack a ? a.request()
                             : d.payload() instanceof Value v ? v.request() : -1;
                     if (req == request && !answered.contains(d.from().node())) {
@@ -168,7 +171,7 @@ final class QuorumRead {
             net.isolate("cut-" + victim, victim);
             net.healAfter("cut-" + victim, ms(50 + loop.random().nextInt(100)));
             for (Task<?> t : clients) {
-                dev.simloop.Sim.await(t);
+                await(t);
             }
             LinearizabilityResult<Register.Op, Object> result =
                     Linearizability.check(Register.startingAt(0), history);
