@@ -4,12 +4,12 @@ import dev.simloop.EventLoop;
 import dev.simloop.Sim;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
@@ -39,33 +39,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Network {
 
-    /** A partition in effect: messages from a member of {@code from} to a member of {@code to} are dropped. */
-    private record Partition(String name, BitSet from, BitSet to, boolean bothWays) {
-        boolean cuts(int a, int b) {
-            return (from.get(a) && to.get(b)) || (bothWays && from.get(b) && to.get(a));
-        }
-    }
-
-    /** A datagram in flight, run by its delivery timer. */
-    private final class Delivery implements Runnable {
-        final Node sender;
-        final int senderIncarnation;
-        final Node target;
-        final Datagram datagram;
-
-        Delivery(Node sender, Node target, Datagram datagram) {
-            this.sender = sender;
-            this.senderIncarnation = sender.incarnation();
-            this.target = target;
-            this.datagram = datagram;
-        }
-
-        @Override
-        public void run() {
-            deliver(this);
-        }
-    }
-
     private final EventLoop loop;
     private final RandomGenerator random;
     private final Map<String, Node> byName = new LinkedHashMap<>();
@@ -73,8 +46,7 @@ public final class Network {
     /** {@code links[a][b]}: the link from node a to node b by index, or null for the default link. */
     private Link[][] links = new Link[0][0];
     private Link defaultLink = Link.defaultLink();
-    /** Partitions in effect, in the order they began. */
-    private final List<Partition> partitions = new ArrayList<>();
+    private final Partitions partitions = new Partitions(this);
     private Duration streamTimeout = Duration.ofSeconds(5);
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration retransmitInterval = Duration.ofMillis(200);
@@ -267,7 +239,7 @@ public final class Network {
      * @param b node names, not null, not empty, none in {@code a}
      */
     public void partition(String name, Collection<String> a, Collection<String> b) {
-        begin(name, a, b, true);
+        partitions.begin(name, a, b, true);
     }
 
     /**
@@ -278,7 +250,7 @@ public final class Network {
      * @param to node names, not null, not empty, none in {@code from}
      */
     public void partitionOneWay(String name, Collection<String> from, Collection<String> to) {
-        begin(name, from, to, false);
+        partitions.begin(name, from, to, false);
     }
 
     /**
@@ -288,14 +260,14 @@ public final class Network {
      * @param node the node's name, not null
      */
     public void isolate(String name, String node) {
+        node(node);
         List<String> others = new ArrayList<>();
         for (Node n : nodes) {
             if (!n.name().equals(node)) {
                 others.add(n.name());
             }
         }
-        node(node);
-        begin(name, List.of(node), others, true);
+        partitions.begin(name, List.of(node), others, true);
     }
 
     /**
@@ -305,13 +277,7 @@ public final class Network {
      * @throws IllegalArgumentException if none by that name is in effect
      */
     public void heal(String name) {
-        Partition p = find(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no partition named '" + name + "' is in effect; in effect: "
-                    + partitionNames());
-        }
-        partitions.remove(p);
-        mark("heal " + name);
+        partitions.heal(name);
     }
 
     /**
@@ -322,74 +288,41 @@ public final class Network {
      * @throws IllegalArgumentException if no partition by that name is in effect
      */
     public void healAfter(String name, Duration delay) {
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(delay, "delay");
-        Partition p = find(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no partition named '" + name + "' is in effect; in effect: "
-                    + partitionNames());
+        partitions.healAfter(name, delay);
+    }
+
+    /**
+     * Ends a partition after a random delay drawn uniformly from {@code min} to {@code max} with the loop's seeded
+     * random source, if it is still in effect then.
+     *
+     * @param name a partition in effect, not null
+     * @param min the shortest delay, not null, not negative
+     * @param max the longest delay, not null, not below {@code min}
+     * @throws IllegalArgumentException if no partition by that name is in effect
+     */
+    public void healAfterRandom(String name, Duration min, Duration max) {
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        if (min.isNegative() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("a random heal needs 0 <= min <= max, was min " + min + " and max "
+                    + max);
         }
-        loop.callLater(delay, () -> {
-            if (partitions.contains(p)) {
-                partitions.remove(p);
-                mark("heal " + name);
-            }
-        });
+        long span = max.toNanos() - min.toNanos();
+        partitions.healAfter(name, min.plusNanos(span == 0 ? 0 : random.nextLong(span + 1)));
     }
 
     /** The names of the partitions in effect, in the order they began. */
     public List<String> partitionNames() {
-        return partitions.stream().map(Partition::name).toList();
+        return partitions.names();
     }
 
-    private void begin(String name, Collection<String> a, Collection<String> b, boolean bothWays) {
-        Objects.requireNonNull(name, "name");
-        if (find(name) != null) {
-            throw new IllegalArgumentException("a partition named '" + name + "' is in effect already");
-        }
-        BitSet from = members(a, "first");
-        BitSet to = members(b, "second");
-        if (from.intersects(to)) {
-            throw new IllegalArgumentException("partition '" + name + "': a node cannot be on both sides, " + a
-                    + " and " + b);
-        }
-        Partition p = new Partition(name, from, to, bothWays);
-        partitions.add(p);
-        mark("partition " + name + " " + a + (bothWays ? " | " : " -> ") + b);
-        loop.callLater(streamTimeout, () -> {
-            if (partitions.contains(p)) {
-                resetStreamsAcross(p);
-            }
-        });
-    }
-
-    private BitSet members(Collection<String> names, String which) {
-        Objects.requireNonNull(names, which + " side");
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("a partition's " + which + " side names at least one node");
-        }
-        BitSet set = new BitSet();
-        for (String n : names) {
-            set.set(node(n).index);
-        }
-        return set;
-    }
-
-    private Partition find(String name) {
-        for (Partition p : partitions) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private void resetStreamsAcross(Partition p) {
-        String why = "partition " + p.name() + " outlasted the stream timeout of " + format(streamTimeout);
+    /** Resets both ends of every open stream that {@code cuts} says crosses a partition; {@code why} says which. */
+    void resetStreams(BiPredicate<Integer, Integer> cuts, String why) {
         for (Node n : nodes) {
             for (SimStream s : n.openStreams()) {
                 Node peer = node(s.remoteAddress().node());
-                if (s.isOpen() && (p.cuts(n.index, peer.index) || p.cuts(peer.index, n.index))) {
+                if (s.isOpen() && (cuts.test(n.index, peer.index) || cuts.test(peer.index, n.index))) {
                     s.reset(why);
                 }
             }
@@ -400,15 +333,10 @@ public final class Network {
 
     /** Whether a partition in effect drops messages from {@code a} to {@code b}. */
     boolean isCut(Node a, Node b) {
-        for (int i = 0, n = partitions.size(); i < n; i++) {
-            if (partitions.get(i).cuts(a.index, b.index)) {
-                return true;
-            }
-        }
-        return false;
+        return partitions.cuts(a.index, b.index);
     }
 
-    private Link linkOf(Node from, Node to) {
+    Link linkOf(Node from, Node to) {
         Link l = links[from.index][to.index];
         return l != null ? l : defaultLink;
     }
@@ -418,49 +346,6 @@ public final class Network {
         long min = l.minLatency().toNanos();
         long span = l.maxLatency().toNanos() - min;
         return span == 0 ? min : min + random.nextLong(span + 1);
-    }
-
-    void sendDatagram(Node sender, Address from, Address to, Object payload) {
-        sender.checkUp("send to " + to);
-        Node target = node(to.node());
-        Link l = linkOf(sender, target);
-        Datagram d = new Datagram(from, to, payload);
-        if (traceMessages) {
-            mark("send " + from + "->" + to + ": " + payload);
-        }
-        if (l.loss() > 0 && random.nextDouble() < l.loss()) {
-            dropped++;
-            if (traceMessages) {
-                mark("lost " + from + "->" + to + ": " + payload);
-            }
-            return;
-        }
-        schedule(sender, target, d);
-        if (l.duplication() > 0 && random.nextDouble() < l.duplication()) {
-            duplicated++;
-            schedule(sender, target, d);
-        }
-    }
-
-    private void schedule(Node sender, Node target, Datagram d) {
-        loop.callAt(loop.time() + sampleLatency(sender, target), new Delivery(sender, target, d));
-    }
-
-    private void deliver(Delivery m) {
-        SimEndpoint e;
-        if (m.sender.incarnation() != m.senderIncarnation || !m.sender.isUp() || isCut(m.sender, m.target)
-                || !m.target.isUp() || (e = m.target.endpoint(m.datagram.to().port())) == null) {
-            dropped++;
-            if (traceMessages) {
-                mark("dropped " + m.datagram.from() + "->" + m.datagram.to() + ": " + m.datagram.payload());
-            }
-            return;
-        }
-        delivered++;
-        if (traceMessages) {
-            mark("deliver " + m.datagram.from() + "->" + m.datagram.to() + ": " + m.datagram.payload());
-        }
-        e.inbox.offer(m.datagram);
     }
 
     // ---------------------------------------------------------------- figures
@@ -494,6 +379,10 @@ public final class Network {
         return loop.time();
     }
 
+    Duration streamTimeout() {
+        return streamTimeout;
+    }
+
     Duration connectTimeout() {
         return connectTimeout;
     }
@@ -504,6 +393,18 @@ public final class Network {
 
     void countDelivered() {
         delivered++;
+    }
+
+    void countDropped() {
+        dropped++;
+    }
+
+    void countDuplicated() {
+        duplicated++;
+    }
+
+    boolean tracesMessages() {
+        return traceMessages;
     }
 
     void mark(String what) {

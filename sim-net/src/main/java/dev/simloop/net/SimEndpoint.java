@@ -26,7 +26,7 @@ final class SimEndpoint implements Endpoint {
         if (closed) {
             throw new NetException("endpoint " + address + " is closed: bind the port again to send");
         }
-        node.network().sendDatagram(node, address, to, payload);
+        DatagramDelivery.send(node.network(), node, address, to, payload);
     }
 
     @Override

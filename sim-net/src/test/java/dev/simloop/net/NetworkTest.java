@@ -288,6 +288,21 @@ class NetworkTest {
     }
 
     @Test
+    void aRandomHealComesAtASeededInstantWithinItsBounds() {
+        List<String> got = run(5, Coroutine.of(() -> {
+            Network net = Network.create();
+            net.addNode("a", n -> {});
+            net.addNode("b", n -> {});
+            net.isolate("p", "a");
+            net.healAfterRandom("p", ms(100), ms(200));
+            sleep(Duration.ofSeconds(1));
+            return currentLoop().trace().events().stream().filter(ev -> ev.kind() == TraceEvent.Kind.MARK)
+                    .map(ev -> ev.time() / 1_000_000 + " ms " + ev.detail()).toList();
+        }));
+        assertThat(got).containsExactly("0 ms net: partition p [a] | [b]", "148 ms net: heal p");
+    }
+
+    @Test
     void badInputGetsAClearError() {
         run(1, Coroutine.ofVoid(() -> {
             Network net = Network.create();
@@ -302,6 +317,8 @@ class NetworkTest {
             assertThatThrownBy(() -> net.heal("p")).hasMessage("no partition named 'p' is in effect; in effect: []");
             assertThatThrownBy(() -> net.healAfter("p", ms(1)))
                     .hasMessage("no partition named 'p' is in effect; in effect: []");
+            assertThatThrownBy(() -> net.healAfterRandom("p", ms(2), ms(1)))
+                    .hasMessage("a random heal needs 0 <= min <= max, was min PT0.002S and max PT0.001S");
             assertThatThrownBy(() -> net.restart("a")).hasMessage("node a is up: crash it before restarting it");
             assertThatThrownBy(() -> Link.latency(ms(5), ms(1)))
                     .hasMessage("a link's latency needs 0 <= min <= max, was min PT0.005S and max PT0.001S");
