@@ -105,7 +105,8 @@ public final class NetBench {
         }
         Arrays.sort(rates);
         System.out.printf(Locale.ROOT, "simloop-bench %s %.0f msgs/s%n", name, rates[rates.length / 2]);
-        System.out.printf(Locale.ROOT, "# %s: median of %d runs (%.0f-%.0f), %d datagrams each, 10 nodes, receivers %s, "
+        System.out.printf(Locale.ROOT, "# %s: median of %d runs (%.0f-%.0f), %d datagrams each, 10 nodes, "
+                + "receivers %s, "
                 + "default trace, 1 thread%n", name, rates.length, rates[0], rates[rates.length - 1], delivered,
                 wakePerMessage ? "woken per datagram" : "draining every virtual ms");
     }

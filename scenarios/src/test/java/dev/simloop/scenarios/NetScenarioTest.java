@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetScenarioTest {
 
-    /** Per scenario: its name, the index of its first failing seed, that seed, the delays after shrinking, the message. */
+    /** Per scenario: its name, its first failing seed's index, that seed, the delays after shrinking, the message. */
     static Stream<Arguments> expectations() {
         return Stream.of(
                 Arguments.of("quorum-read", 2, "0x5d5bca4696b343b3", 1, """
@@ -31,10 +31,10 @@ class NetScenarioTest {
                         no order of these 2 operations explains what the clients saw:
                           writer write(2) [invoked #4 at 22.202 ms, ok #7 at 36.398 ms]
                           reader-1 read() -> 1 [invoked #20 at 126.156 ms, ok #22 at 135.751 ms]"""),
-                Arguments.of("split-leader", 146, "0x52fb365adc04f049", 2, "two leaders: n2 acted with lease term 13 at 459 ms after n3 acted with term 17 "
-                        + "at 456 ms"),
-                Arguments.of("redelivery", 0, "0x09f1fd9d03f0a9b4", 0, "double-applied payment: the consumer's total is 2240, expected "
-                        + "2100 for 20 payments"));
+                Arguments.of("split-leader", 146, "0x52fb365adc04f049", 2, "two leaders: n2 acted with lease "
+                        + "term 13 at 459 ms after n3 acted with term 17 at 456 ms"),
+                Arguments.of("redelivery", 0, "0x09f1fd9d03f0a9b4", 0, "double-applied payment: the consumer's "
+                        + "total is 2240, expected 2100 for 20 payments"));
     }
 
     private static Scenario scenario(String name) {

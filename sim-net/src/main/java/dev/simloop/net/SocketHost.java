@@ -11,8 +11,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -34,7 +32,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SocketHost implements Host, AutoCloseable {
-    private static final int MAX_DATAGRAM = 65_507;
+    static final int MAX_DATAGRAM = 65_507;
 
     private final EventLoop loop;
     private final String name;
@@ -67,6 +65,14 @@ public final class SocketHost implements Host, AutoCloseable {
         return new SocketHost(loop, name, directory);
     }
 
+    EventLoop loop() {
+        return loop;
+    }
+
+    SocketDirectory directory() {
+        return directory;
+    }
+
     @Override
     public String name() {
         return name;
@@ -89,7 +95,7 @@ public final class SocketHost implements Host, AutoCloseable {
         try {
             DatagramChannel ch = DatagramChannel.open().bind(directory.resolve(address));
             track(ch);
-            return new SocketEndpoint(address, ch);
+            return new SocketEndpoint(this, address, ch);
         } catch (IOException e) {
             throw new NetException("cannot bind " + address + ": " + e.getMessage());
         }
@@ -101,7 +107,7 @@ public final class SocketHost implements Host, AutoCloseable {
         try {
             ServerSocketChannel ch = ServerSocketChannel.open().bind(directory.resolve(address));
             track(ch);
-            return new SocketListener(address, ch);
+            return new SocketListener(this, address, ch);
         } catch (IOException e) {
             throw new NetException("cannot listen on " + address + ": " + e.getMessage());
         }
@@ -119,7 +125,7 @@ public final class SocketHost implements Host, AutoCloseable {
                     + e.getMessage()) : new NetException("connect to " + to + " failed: " + e);
         }
         track(ch);
-        return new SocketStream(ch, to);
+        return new SocketStream(this, ch, to);
     }
 
     /** Closes every socket of this host; their reader threads end. */
@@ -135,12 +141,12 @@ public final class SocketHost implements Host, AutoCloseable {
         channels.clear();
     }
 
-    private synchronized void track(java.nio.channels.Channel ch) {
+    synchronized void track(java.nio.channels.Channel ch) {
         channels.add(ch);
     }
 
     /** Hands {@code r} to the loop from a reader thread; false once the loop no longer takes work. */
-    private boolean handIn(Runnable r) {
+    boolean handIn(Runnable r) {
         try {
             loop.callSoonThreadsafe(r);
             return true;
@@ -149,7 +155,7 @@ public final class SocketHost implements Host, AutoCloseable {
         }
     }
 
-    private void reader(String what, Runnable body) {
+    void reader(String what, Runnable body) {
         Thread.ofPlatform().daemon().name("simloop-net " + name + " " + what).start(body);
     }
 
@@ -169,250 +175,6 @@ public final class SocketHost implements Host, AutoCloseable {
             return in.readObject();
         } catch (ClassNotFoundException e) {
             throw new IOException("unknown class in a message: " + e.getMessage(), e);
-        }
-    }
-
-    /** A datagram port on a {@link DatagramChannel}. */
-    private final class SocketEndpoint implements Endpoint {
-        private final Address address;
-        private final DatagramChannel ch;
-        private final Inbox<Datagram> inbox;
-
-        SocketEndpoint(Address address, DatagramChannel ch) {
-            this.address = address;
-            this.ch = ch;
-            this.inbox = new Inbox<>(loop, "receive " + address);
-            reader("udp " + address, this::readLoop);
-        }
-
-        private void readLoop() {
-            ByteBuffer buf = ByteBuffer.allocate(MAX_DATAGRAM);
-            while (true) {
-                try {
-                    buf.clear();
-                    InetSocketAddress from = (InetSocketAddress) ch.receive(buf);
-                    Datagram d = new Datagram(directory.reverse(from), address, decode(buf.array(), buf.position()));
-                    if (!handIn(() -> inbox.offer(d))) {
-                        return;
-                    }
-                } catch (ClosedChannelException closed) {
-                    return;
-                } catch (IOException e) {
-                    // A datagram that does not decode is dropped, as a corrupt one would be.
-                }
-            }
-        }
-
-        @Override
-        public Address address() {
-            return address;
-        }
-
-        @Override
-        public void send(Address to, Object payload) {
-            Objects.requireNonNull(to, "to");
-            try {
-                ch.send(ByteBuffer.wrap(encode(payload)), directory.resolve(to));
-            } catch (IOException e) {
-                throw new NetException("endpoint " + address + " cannot send to " + to + ": " + e.getMessage());
-            }
-        }
-
-        @Override
-        public Datagram receive() {
-            return inbox.take();
-        }
-
-        @Override
-        public Datagram poll() {
-            return inbox.poll();
-        }
-
-        @Override
-        public void close() {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // closed anyway
-            }
-            inbox.fail(new NetException("endpoint " + address + " is closed"));
-        }
-    }
-
-    /** A listening port on a {@link ServerSocketChannel}. */
-    private final class SocketListener implements Listener {
-        private final Address address;
-        private final ServerSocketChannel ch;
-        private final Inbox<Stream> pending;
-
-        SocketListener(Address address, ServerSocketChannel ch) {
-            this.address = address;
-            this.ch = ch;
-            this.pending = new Inbox<>(loop, "accept " + address);
-            reader("accept " + address, this::acceptLoop);
-        }
-
-        private void acceptLoop() {
-            while (true) {
-                try {
-                    SocketChannel c = ch.accept();
-                    track(c);
-                    if (!handIn(() -> pending.offer(new SocketStream(c, null)))) {
-                        c.close();
-                        return;
-                    }
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public Address address() {
-            return address;
-        }
-
-        @Override
-        public Stream accept() {
-            return pending.take();
-        }
-
-        @Override
-        public void close() {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // closed anyway
-            }
-            pending.fail(new NetException("listener " + address + " is closed"));
-        }
-    }
-
-    /** A stream on a {@link SocketChannel}: each message is its length and its serialized bytes. */
-    private final class SocketStream implements Stream {
-        private final SocketChannel ch;
-        private final Address local;
-        private final Address remote;
-        private final Inbox<Object> inbox;
-        private boolean closedLocally;
-        private boolean eof;
-        private ConnectionResetException reset;
-
-        SocketStream(SocketChannel ch, Address remote) {
-            this.ch = ch;
-            try {
-                this.local = directory.reverse((InetSocketAddress) ch.getLocalAddress());
-                this.remote = remote != null ? remote : directory.reverse((InetSocketAddress) ch.getRemoteAddress());
-            } catch (IOException e) {
-                throw new NetException("stream closed at once: " + e.getMessage());
-            }
-            this.inbox = new Inbox<>(loop, "read " + local + "<-" + this.remote);
-            reader("tcp " + local + "<-" + this.remote, this::readLoop);
-        }
-
-        private void readLoop() {
-            ByteBuffer header = ByteBuffer.allocate(4);
-            while (true) {
-                try {
-                    header.clear();
-                    if (!fill(header)) {
-                        handIn(() -> inbox.offer(SimStream.EOF));
-                        return;
-                    }
-                    int length = header.getInt(0);
-                    ByteBuffer body = ByteBuffer.allocate(length);
-                    if (!fill(body)) {
-                        handIn(() -> inbox.offer(SimStream.EOF));
-                        return;
-                    }
-                    Object message = decode(body.array(), length);
-                    Object item = message == null ? SimStream.NULL : message;
-                    if (!handIn(() -> inbox.offer(item))) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    String why = e.getMessage();
-                    handIn(() -> resetNow(why));
-                    return;
-                }
-            }
-        }
-
-        /** Reads until {@code buf} is full; false at the end of the stream. */
-        private boolean fill(ByteBuffer buf) throws IOException {
-            while (buf.hasRemaining()) {
-                if (ch.read(buf) < 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void resetNow(String why) {
-            if (reset == null) {
-                reset = new ConnectionResetException("connection " + local + "<->" + remote + " reset: " + why);
-                inbox.fail(reset);
-            }
-        }
-
-        @Override
-        public Address localAddress() {
-            return local;
-        }
-
-        @Override
-        public Address remoteAddress() {
-            return remote;
-        }
-
-        @Override
-        public void write(Object message) {
-            if (reset != null) {
-                throw reset;
-            }
-            if (closedLocally) {
-                throw new NetException("stream " + local + "->" + remote + " is closed for writing");
-            }
-            byte[] bytes = encode(message);
-            ByteBuffer buf = ByteBuffer.allocate(4 + bytes.length).putInt(bytes.length).put(bytes).flip();
-            try {
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            } catch (IOException e) {
-                resetNow(e.getMessage());
-                throw reset;
-            }
-        }
-
-        @Override
-        public Object read() {
-            if (eof) {
-                return null;
-            }
-            Object item = inbox.take();
-            if (item == SimStream.EOF) {
-                eof = true;
-                return null;
-            }
-            return item == SimStream.NULL ? null : item;
-        }
-
-        @Override
-        public void close() {
-            if (!closedLocally && reset == null) {
-                closedLocally = true;
-                try {
-                    ch.shutdownOutput();
-                } catch (IOException ignored) {
-                    // the peer reads an end or a reset either way
-                }
-            }
-        }
-
-        @Override
-        public boolean isReset() {
-            return reset != null;
         }
     }
 }

@@ -52,7 +52,7 @@ class NetworkTest {
         assertThat(rtt).isEqualTo(6_000_000L);
     }
 
-    /** The payloads "client" receives back when it sends 0..19 over a lossy, duplicating link with seed {@code seed}. */
+    /** What "client" gets back when it sends 0..19 over a lossy, duplicating link, with seed {@code seed}. */
     private static List<Object> lossyEcho(long seed) {
         return run(seed, Coroutine.of(() -> {
             Network net = Network.create().defaultLink(Link.latency(ms(1), ms(20)).withLoss(0.2).withDuplication(0.2));
