@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
  *
  * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code sct},
- * {@code memory}, {@code trace}, {@code realtime}, as
+ * {@code memory}, {@code trace}, {@code realtime}, {@code net}, as
  * separate arguments or one separated by commas ({@code -Dbench.args=switch,timers} through Maven).
  */
 public final class SimloopBench {
@@ -29,7 +29,7 @@ public final class SimloopBench {
         for (String arg : args) {
             asked.addAll(List.of(arg.trim().split("[,\\s]+")));
         }
-        List<String> all = List.of("switch", "timers", "fuzz", "sct", "memory", "trace", "realtime");
+        List<String> all = List.of("switch", "timers", "fuzz", "sct", "memory", "trace", "realtime", "net");
         List<String> what = asked.isEmpty() || asked.contains("all") ? all : asked;
         if (!all.containsAll(what)) {
             System.err.println("simloop-bench: unknown benchmark in " + what + "; choose from " + all + " or all");
@@ -68,6 +68,10 @@ public final class SimloopBench {
         if (what.contains("realtime")) {
             System.err.println("simloop-bench: running RealtimeBench (wake-up and 1 ms timers, about 20 s per strand)");
             RealtimeBench.run();
+        }
+        if (what.contains("net")) {
+            System.err.println("simloop-bench: running NetBench (1,000,000 datagrams x 16, a 1,000-operation history; about 30 s)");
+            NetBench.run();
         }
     }
 

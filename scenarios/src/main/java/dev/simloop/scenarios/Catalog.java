@@ -22,7 +22,10 @@ public final class Catalog {
             LeaseExpiry.scenario(),
             RateLimiter.scenario(),
             StaleRead.scenario(),
-            FireAndForget.scenario());
+            FireAndForget.scenario(),
+            QuorumRead.scenario(),
+            SplitLeader.scenario(),
+            Redelivery.scenario());
 
     /** Every scenario, in catalog order. */
     public static List<Scenario> all() {

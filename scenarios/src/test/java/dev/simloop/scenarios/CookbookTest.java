@@ -24,7 +24,8 @@ class CookbookTest {
     private static final Pattern JAVA = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
     static Stream<Arguments> expectations() {
-        return ScenarioTest.expectations();
+        return Stream.concat(ScenarioTest.expectations(), NetScenarioTest.expectations()
+                .map(a -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], a.get()[3])));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ class HunterTest {
     void listPrintsEveryScenarioOnOneLine() {
         Outcome o = run("list");
         assertThat(o.code()).isZero();
-        assertThat(o.out().lines()).hasSize(13).first().isEqualTo(
+        assertThat(o.out().lines()).hasSize(16).first().isEqualTo(
                 "lost-update          a transfer writes back balances read before an await, erasing a deposit");
         assertThat(o.out().lines().map(l -> l.substring(0, l.indexOf(' '))).toList())
                 .isEqualTo(Catalog.all().stream().map(Scenario::name).toList());
@@ -162,7 +162,7 @@ class HunterTest {
     void badArgumentsGiveAOneLineErrorAndTheUsageWithExitCode2() {
         assertBadArguments(run("hunt", "nope"), "Unknown scenario 'nope': use one of lost-update, cache-stampede, "
                 + "lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, producer-consumer, "
-                + "retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget, or all.");
+                + "retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget, quorum-read, split-leader, redelivery, or all.");
         assertBadArguments(run("replay", "lost-update", "--seed", "0xZZ"), "Invalid value for option '--seed': "
                 + "'0xZZ' is not a seed: give it as simloop prints seeds, 0x and 1 to 16 hex digits "
                 + "(0x00000000000000ab).");
@@ -172,7 +172,7 @@ class HunterTest {
         assertBadArguments(run("hunt", "all", "--seeds", "0"), "--seeds must be at least 1, was 0.");
         assertBadArguments(run("replay", "all", "--seed", "0x1"), "Unknown scenario 'all': use one of lost-update, "
                 + "cache-stampede, lock-ordering, missed-wakeup, lost-signal, timeout-at-deadline, cancel-leak, "
-                + "producer-consumer, retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget.");
+                + "producer-consumer, retry-backoff, lease-expiry, rate-limiter, stale-read, fire-and-forget, quorum-read, split-leader, redelivery.");
         assertBadArguments(run(), "Missing command: use list, hunt or replay.");
         assertBadArguments(run("replay", "lost-update"), "Error: Missing required argument (specify one of these): "
                 + "(--seed=S | --decisions=FILE | --schedule=LINE)");
