@@ -655,10 +655,13 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Fails the run before the clock moves to a timer due at {@code when} past the virtual-time limit. */
-    void checkTimeLimit(long when) {
+    /**
+     * Fails the run before the clock moves to a timer due at {@code when} past the virtual-time limit; {@code
+     * background} says whether that timer is background work (a periodic task's next run).
+     */
+    void checkTimeLimit(long when, boolean background) {
         if (when > limits.timeLimitAt) {
-            throw limits.timeLimit(when, steps, clock.now(), live.lines());
+            throw limits.timeLimit(when, background, steps, clock.now(), live.lines());
         }
     }
 

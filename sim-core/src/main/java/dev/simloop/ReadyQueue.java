@@ -188,7 +188,7 @@ final class ReadyQueue {
                 clock.advanceTo(Long.MAX_VALUE);
                 continue;
             }
-            loop.checkTimeLimit(first.when);
+            loop.checkTimeLimit(first.when, first.background);
             clock.advanceTo(first.when);
             if (clock.now() >= first.when) {
                 break;

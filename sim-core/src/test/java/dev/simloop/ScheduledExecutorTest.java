@@ -51,6 +51,25 @@ class ScheduledExecutorTest {
         };
     }
 
+    /** Waiting for ever beside a periodic task does not deadlock (the timer is always due); the limits end it. */
+    @Test
+    void aWaitForEverBesideAPeriodicTaskEndsAtTheVirtualTimeLimit() {
+        try (EventLoop limited = EventLoop.builder().maxVirtualTime(Duration.ofSeconds(1)).build()) {
+            int[] runs = {0};
+            limited.scheduledExecutor().scheduleAtFixedRate(() -> runs[0]++, 0, 250, TimeUnit.MILLISECONDS);
+            SimFuture<Void> never = limited.createFuture("never");
+            assertThatThrownBy(() -> limited.runUntilComplete(never)).isInstanceOf(LimitExceededException.class)
+                    .hasMessage("""
+                            The run passed its virtual-time limit (maxVirtualTime = 1 s): the next timer is due at \
+                            1.25 s (virtual time 1 s, step 10). No task is still running: only background work \
+                            remains (a periodic task's next run is due), and the run waits for something that work \
+                            does not do.
+                            A periodic task keeps virtual time moving, so a wait for ever beside it never deadlocks: \
+                            wait with a timeout, or drive time with advanceBy.""");
+            assertThat(runs[0]).isEqualTo(5);
+        }
+    }
+
     @Test
     void oneShotTasksRunAtTheirDelayInDueOrder() throws Exception {
         ScheduledFuture<String> b = executor.schedule(() -> {
