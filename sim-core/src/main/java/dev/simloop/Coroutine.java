@@ -53,17 +53,21 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     private final String name;
-    private final Body<T> body;
+    /** A {@link Body}, or a {@link VoidBody} kept as it is (no wrapper: a task's stack and heap stay smaller). */
+    private final Object body;
+    /** Whether {@link #body} is a {@link VoidBody}; a class may implement both interfaces. */
+    private final boolean returnsNothing;
     /** The loop that tracks this coroutine as created-but-not-started, or null. */
     private EventLoop registeredIn;
     private boolean started;
 
-    private Coroutine(String name, Body<T> body) {
+    private Coroutine(String name, Object body, boolean returnsNothing) {
         if (body == null) {
             throw new NullPointerException("the coroutine's body must not be null");
         }
         this.name = name;
         this.body = body;
+        this.returnsNothing = returnsNothing;
         EventLoop current = EventLoop.current();
         if (current != null) {
             registeredIn = current;
@@ -79,7 +83,7 @@ public final class Coroutine<T> implements Awaitable<T> {
      * @return a coroutine that has not started
      */
     public static <T> Coroutine<T> of(Body<T> body) {
-        return new Coroutine<>(null, body);
+        return new Coroutine<>(null, body, false);
     }
 
     /**
@@ -92,7 +96,7 @@ public final class Coroutine<T> implements Awaitable<T> {
      * @return a coroutine that has not started
      */
     public static <T> Coroutine<T> of(String name, Body<T> body) {
-        return new Coroutine<>(name, body);
+        return new Coroutine<>(name, body, false);
     }
 
     /**
@@ -102,7 +106,7 @@ public final class Coroutine<T> implements Awaitable<T> {
      * @return a coroutine that has not started
      */
     public static Coroutine<Void> ofVoid(VoidBody body) {
-        return new Coroutine<>(null, voidBody(body));
+        return new Coroutine<>(null, body, true);
     }
 
     /**
@@ -113,17 +117,7 @@ public final class Coroutine<T> implements Awaitable<T> {
      * @return a coroutine that has not started
      */
     public static Coroutine<Void> ofVoid(String name, VoidBody body) {
-        return of(name, voidBody(body));
-    }
-
-    private static Body<Void> voidBody(VoidBody body) {
-        if (body == null) {
-            throw new NullPointerException("the coroutine's body must not be null");
-        }
-        return () -> {
-            body.run();
-            return null;
-        };
+        return new Coroutine<>(name, body, true);
     }
 
     /** The name given at creation, or null. */
@@ -154,15 +148,20 @@ public final class Coroutine<T> implements Awaitable<T> {
     T runInline() {
         start();
         try {
-            return body.call();
+            return call();
         } catch (Exception e) {
             throw Sneaky.rethrow(e);
         }
     }
 
     /** Runs the body for a task, after {@link #start()}. */
+    @SuppressWarnings("unchecked")
     T call() throws Exception {
-        return body.call();
+        if (returnsNothing) {
+            ((VoidBody) body).run();
+            return null;
+        }
+        return ((Body<T>) body).call();
     }
 
     /** "coroutine 'name'" or "an unnamed coroutine". */

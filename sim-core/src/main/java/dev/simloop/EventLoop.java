@@ -613,7 +613,7 @@ public final class EventLoop implements AutoCloseable {
         steps++;
         blockedWatch.stepStarted();
         try {
-            h.callback.run();
+            runHandle(h);
         } catch (Exception | AssertionError | StackOverflowError e) {
             // asyncio hands every Exception to the handler and goes on; checked exceptions arrive here sneakily
             problems.report(LoopProblem.Kind.CALLBACK_EXCEPTION, "A callback threw at virtual time "
@@ -952,8 +952,23 @@ public final class EventLoop implements AutoCloseable {
         queue.cancelled(h);
     }
 
+    /**
+     * Runs a handle's callback. A handle without one is a task's own: a ready handle runs the task's next step, a
+     * timer is the end of the task's sleep and schedules that step (so no object per step or per sleep is made).
+     */
+    private static void runHandle(Handle h) {
+        Runnable callback = h.callback;
+        if (callback != null) {
+            callback.run();
+        } else if (h instanceof TimerHandle) {
+            h.loop.scheduleStep(h.task);
+        } else {
+            h.task.step(null);
+        }
+    }
+
     Handle scheduleStep(Task<?> task) {
-        Handle h = callSoonInternal(task.stepFn, task.isBackground());
+        Handle h = callSoonInternal(null, task.isBackground());
         h.task = task;
         return h;
     }

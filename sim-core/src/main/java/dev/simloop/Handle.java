@@ -11,6 +11,7 @@ import org.apiguardian.api.API;
 public sealed class Handle permits TimerHandle {
 
     final EventLoop loop;
+    /** The callback, or null for a task's own step or sleep ({@link #task} says whose). */
     final Runnable callback;
     /** Whether this callback was scheduled by or for a background task: it does not keep {@code runUntilIdle} going. */
     final boolean background;

@@ -41,13 +41,11 @@ public final class Task<T> extends FutureBase<T> {
     private final int number;
     private final Coroutine<T> coroutine;
     private final boolean background;
-    /** Runs the next step; made once, scheduled at every wake-up that carries no exception. */
-    final Runnable stepFn = () -> step(null);
     private Strand strand;
     private boolean started;
     /**
-     * What the suspended body waits on: a {@link FutureBase}, a {@link SleepTimer}, or null (a bare yield, or
-     * running). Cleared when the next step starts, as CPython clears {@code _fut_waiter}.
+     * What the suspended body waits on: a {@link FutureBase}, the {@link TimerHandle} of a sleep, or null (a bare
+     * yield, or running). Cleared when the next step starts, as CPython clears {@code _fut_waiter}.
      */
     private Object waiter;
     /** A cancel that found no waiter to pass to: the next step throws a {@link CancelledException} instead. */
@@ -165,7 +163,7 @@ public final class Task<T> extends FutureBase<T> {
         }
         cancelsRequested++;
         if (waiter instanceof FutureBase<?> f ? Futures.cancel(f, message)
-                : waiter instanceof SleepTimer s && s.cancel(message)) {
+                : waiter instanceof TimerHandle sleep && cancelSleep(sleep, message)) {
             return true;
         }
         mustCancel = true;
@@ -355,13 +353,31 @@ public final class Task<T> extends FutureBase<T> {
     }
 
     /** {@code sleep(d)} in this task's body, for {@code d > 0} nanoseconds. */
+    /**
+     * Sleeps {@code nanos} of virtual time. The sleep is a timer with no callback of its own: when due, the loop
+     * schedules this task's next step (EventLoop.runHandle). Two hops, as in CPython, where the timer resolves
+     * a future and the future's done-callback wakes the task: a callback due at the same instant but scheduled after
+     * the sleep still runs before the task resumes. No object beyond the timer: a million sleeping tasks hold a
+     * million timers and nothing else for their sleeps.
+     */
     void sleep(long nanos, Duration forTrace) {
-        SleepTimer s = new SleepTimer(this, nanos);
-        waiter = s;
-        if (mustCancel && s.cancel(cancelMessage)) {
+        TimerHandle sleep = loop.callAtInternal(VirtualTimes.saturatingAdd(loop.time(), nanos), null, background);
+        sleep.task = this;
+        waiter = sleep;
+        if (mustCancel && cancelSleep(sleep, cancelMessage)) {
             mustCancel = false; // cancelled while running: the sleep ends at once, as in CPython's __step
         }
         suspend(forTrace);
+    }
+
+    /** Ends a sleep that has not woken the task yet: the task wakes on the next pass with a CancelledException. */
+    private boolean cancelSleep(TimerHandle sleep, String message) {
+        if (sleep.ran || sleep.cancelled) {
+            return false; // the wake-up is scheduled and cannot be undone
+        }
+        loop.cancelTimerInternal(sleep);
+        loop.callSoonInternal(() -> step(new CancelledException(message)), background).task = this;
+        return true;
     }
 
     /** A bare suspension point: requeues the task for exactly one pass (asyncio's {@code sleep(0)}). */
@@ -410,8 +426,8 @@ public final class Task<T> extends FutureBase<T> {
         if (waiter instanceof FutureBase<?> f) {
             return f.describe();
         }
-        if (waiter instanceof SleepTimer s) {
-            return "sleep until " + VirtualTimes.format(s.deadline());
+        if (waiter instanceof TimerHandle sleep) {
+            return "sleep until " + VirtualTimes.format(sleep.when);
         }
         return "its next step (ready)";
     }
