@@ -164,7 +164,7 @@ final class ScheduleSearch {
         int[] options = new int[choices.length];
         Arrays.fill(options, 2);
         Decisions prefix = new Decisions(seed, policyName, perIteration, choices, options, 0, new long[0]);
-        return simulation.runOnce(seed, Policy.search(prefix, bound, preemptions));
+        return simulation.runSeed(seed, Policy.search(prefix, bound, preemptions));
     }
 
     /**

@@ -106,6 +106,6 @@ final class Shrinker {
     }
 
     private RunResult replay(Decisions d) {
-        return simulation.runOnce(original.seed(), Policy.replay(d));
+        return simulation.runSeed(original.seed(), Policy.replay(d));
     }
 }

@@ -82,11 +82,11 @@ public final class SimScheduledFuture<V> implements RunnableScheduledFuture<V> {
 
     private void start() {
         trigger = null;
-        Coroutine<Void> body = Coroutine.ofVoid(name, this::runOnce);
+        Coroutine<Void> body = Coroutine.ofVoid(name, this::runCallable);
         run = loop.newTask(null, body, background(), false); // the executor's runs bypass a task factory
     }
 
-    private void runOnce() {
+    private void runCallable() {
         V value = null;
         Throwable failure = null;
         try {

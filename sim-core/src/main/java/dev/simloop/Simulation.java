@@ -296,7 +296,7 @@ public final class Simulation {
      * @return the policy with its step count, or the policy itself if it needs none
      */
     public Policy resolvedPolicy() {
-        return policy.needsStepCount() ? policy.withStepCount(Math.max(1, runOnce(0, Policy.FIFO).steps())) : policy;
+        return policy.needsStepCount() ? policy.withStepCount(Math.max(1, runSeed(0, Policy.FIFO).steps())) : policy;
     }
 
     /**
@@ -317,7 +317,7 @@ public final class Simulation {
      */
     public RunResult replay(Decisions decisions) {
         Objects.requireNonNull(decisions, "decisions");
-        return runOnce(decisions.seed(), Policy.replay(decisions));
+        return runSeed(decisions.seed(), Policy.replay(decisions));
     }
 
     /**
@@ -407,10 +407,10 @@ public final class Simulation {
 
     private RunResult runChecked(long seed, Policy resolved) {
         if (!checkDeterminism) {
-            return runOnce(seed, resolved);
+            return runSeed(seed, resolved);
         }
-        RunResult first = runOnce(seed, resolved, true);
-        RunResult second = runOnce(seed, resolved, true);
+        RunResult first = runSeed(seed, resolved, true);
+        RunResult second = runSeed(seed, resolved, true);
         Trace t1 = first.trace();
         Trace t2 = second.trace();
         long event = t1.firstDifferentEvent(t2); // counted from the run's start, dropped events included
@@ -437,11 +437,11 @@ public final class Simulation {
     }
 
     /** One run: a fresh loop from (seed, policy) and the settings; never throws for the body's failure. */
-    RunResult runOnce(long seed, Policy resolved) {
-        return runOnce(seed, resolved, false);
+    RunResult runSeed(long seed, Policy resolved) {
+        return runSeed(seed, resolved, false);
     }
 
-    private RunResult runOnce(long seed, Policy resolved, boolean needTrace) {
+    private RunResult runSeed(long seed, Policy resolved, boolean needTrace) {
         List<Throwable> problems = new ArrayList<>();
         EventLoop.Builder settings = needTrace && !loop.tracing() ? loop.trace(TraceLevel.DEFAULT) : loop;
         EventLoop l = settings.seed(seed).policy(resolved).onProblem(p -> problems.add(new LoopProblemException(p)))
