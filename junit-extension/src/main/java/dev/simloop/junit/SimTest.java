@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @SimTest(seeds = 1000)
  * void counterLosesNoUpdate(EventLoop loop) {
+ *     Counter counter = new Counter(); // the class under test, made in the body: fresh for each seed
  *     Task<Void> a = createTask(counter.increment());
  *     Task<Void> b = createTask(counter.increment());
  *     await(gather(a, b));
