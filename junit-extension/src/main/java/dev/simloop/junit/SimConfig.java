@@ -7,6 +7,7 @@ import dev.simloop.TraceLevel;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,10 +43,12 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
      * Reads and checks the settings of {@code method}, run in {@code testClass} (which may inherit it).
      *
      * @param parameters the JUnit configuration parameter of a key, if set
+     * @param environment an environment variable's value, or null ({@code System::getenv}): where
+     *     {@code simloop.shard=auto} finds its shard
      * @throws ExtensionConfigurationException naming the element and the rule it breaks
      */
     static SimConfig of(Class<?> testClass, Method method, SimTest a,
-            Function<String, Optional<String>> parameters) {
+            Function<String, Optional<String>> parameters, Function<String, String> environment) {
         String test = testName(testClass, method);
         Checker c = new Checker(test);
         int seeds = parameters.apply(SEEDS).map(v -> c.seeds("the configuration parameter " + SEEDS, v))
@@ -59,7 +62,8 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
         for (int i = 0; i < regressions.length; i++) {
             regressions[i] = c.seed("regressions[" + i + "]", a.regressions()[i]);
         }
-        int[] shard = parameters.apply(SHARD).map(v -> c.shard(v)).orElse(new int[] {1, 1});
+        int[] shard = parameters.apply(SHARD).map(v -> v.trim().equalsIgnoreCase("auto") ? c.autoShard(environment)
+                : c.shard(v)).orElse(new int[] {1, 1});
         if (a.maxSteps() < 1) {
             throw c.error("have maxSteps of at least 1", "maxSteps", String.valueOf(a.maxSteps()));
         }
@@ -96,6 +100,20 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
     boolean searches() {
         return explore >= 0 || schedule != null;
     }
+
+    /** Where a CI says which of its parallel jobs this is: the index and total variables, and the index's base. */
+    record ShardSource(String ci, String index, String total, boolean zeroBased) {}
+
+    /**
+     * The variables {@code simloop.shard=auto} reads, in order. Our own pair first, 1-based like {@code i/n}, for any
+     * CI (a GitHub Actions matrix sets it from its own values); then GitLab's parallel jobs (1-based), CircleCI's
+     * parallelism (0-based), and a Kubernetes Indexed Job's completion index (0-based) with a total the job passes.
+     */
+    static final List<ShardSource> SHARD_SOURCES = List.of(
+            new ShardSource("any CI, 1-based", "SIMLOOP_SHARD_INDEX", "SIMLOOP_SHARD_TOTAL", false),
+            new ShardSource("GitLab", "CI_NODE_INDEX", "CI_NODE_TOTAL", false),
+            new ShardSource("CircleCI", "CIRCLE_NODE_INDEX", "CIRCLE_NODE_TOTAL", true),
+            new ShardSource("a Kubernetes Indexed Job", "JOB_COMPLETION_INDEX", "SIMLOOP_SHARD_TOTAL", true));
 
     /** Parses values; each failure names the element, the rule and the value. */
     private record Checker(String test) {
@@ -172,6 +190,42 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
             }
             throw error("run shard i/n with 1 <= i <= n, for example 2/4", "the configuration parameter " + SHARD,
                     "'" + value + "'");
+        }
+
+        /**
+         * The shard a CI job runs, from the variables its CI sets: the first pair found of {@link #SHARD_SOURCES},
+         * each index turned 1-based.
+         */
+        int[] autoShard(Function<String, String> environment) {
+            String prefix = "Configuration error: @SimTest on method [" + test + "] has " + SHARD + "=auto";
+            for (ShardSource source : SHARD_SOURCES) {
+                String index = environment.apply(source.index());
+                String total = environment.apply(source.total());
+                if (index == null) {
+                    continue; // the index says which CI this is; Kubernetes shares SIMLOOP_SHARD_TOTAL with ours
+                }
+                try {
+                    int i = Integer.parseInt(index.trim()) + (source.zeroBased() ? 1 : 0);
+                    int n = Integer.parseInt(total.trim());
+                    if (n >= 1 && i >= 1 && i <= n) {
+                        return new int[] {i, n};
+                    }
+                } catch (NullPointerException | NumberFormatException e) {
+                    // reported below (a null total)
+                }
+                throw new ExtensionConfigurationException(prefix + " and found " + source.index() + "='" + index
+                        + "' and " + source.total() + "=" + (total == null ? "(not set)" : "'" + total + "'") + " ("
+                        + source.ci() + "), but they must be whole numbers with " + (source.zeroBased()
+                                ? "0 <= index < total." : "1 <= index <= total."));
+            }
+            StringBuilder pairs = new StringBuilder();
+            for (ShardSource source : SHARD_SOURCES) {
+                pairs.append(pairs.isEmpty() ? "" : ", ").append(source.index()).append(" and ")
+                        .append(source.total()).append(" (").append(source.ci()).append(")");
+            }
+            throw new ExtensionConfigurationException(prefix + ", but none of the variables that say which shard a "
+                    + "CI job runs is set: " + pairs + ". Set one pair, or give the shard as i/n (-D" + SHARD
+                    + "=2/4).");
         }
 
         Duration duration(String value) {

@@ -56,7 +56,7 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
         SimConfig config = SimConfig.of(testClass, method, AnnotationSupport.findAnnotation(method, SimTest.class)
-                .orElseThrow(), context::getConfigurationParameter);
+                .orElseThrow(), context::getConfigurationParameter, System::getenv);
         List<Method> hooks = beforeEachSeed(testClass);
         Outputs outputs = new Outputs(testClass, method);
         SeedPlan plan = SeedPlan.of(config, config.exactSeed() == null ? outputs.lastFailure() : null);
