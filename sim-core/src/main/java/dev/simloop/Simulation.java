@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -49,6 +50,8 @@ public final class Simulation {
     private long maxSchedules = 100_000;
     /** The most wall-clock time an {@link #explore(int)} takes, in nanoseconds. */
     private long maxSearchNanos = Duration.ofMinutes(10).toNanos();
+    /** Told of each run of a sweep as it ends, or null. */
+    private Consumer<RunResult> onRun;
 
     private Simulation(LoopBody body) {
         this.body = body;
@@ -66,6 +69,7 @@ public final class Simulation {
         c.loop = loop;
         c.maxSchedules = maxSchedules;
         c.maxSearchNanos = maxSearchNanos;
+        c.onRun = onRun;
         return c;
     }
 
@@ -170,6 +174,20 @@ public final class Simulation {
     public Simulation checkDeterminism(boolean check) {
         Simulation c = copy();
         c.checkDeterminism = check;
+        return c;
+    }
+
+    /**
+     * A listener told of each run of a {@link #sweep()} as it ends, for progress reports on long sweeps. It is called
+     * on the thread that ran the seed: with {@link #threads(int)} above 1, from several threads at once, in no fixed
+     * order, so it must be thread-safe; what it does cannot change any run.
+     *
+     * @param listener the listener, or null for none
+     * @return a new simulation
+     */
+    public Simulation onRun(Consumer<RunResult> listener) {
+        Simulation c = copy();
+        c.onRun = listener;
         return c;
     }
 
@@ -353,6 +371,9 @@ public final class Simulation {
                 if (r.failed()) {
                     failures[i] = r.atIndex(i);
                     firstFailure.accumulateAndGet(i, Math::min);
+                }
+                if (onRun != null) {
+                    onRun.accept(r);
                 }
             }
         };

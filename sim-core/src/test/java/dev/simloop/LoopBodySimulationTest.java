@@ -54,6 +54,19 @@ class LoopBodySimulationTest {
         assertThat(sim.replay(shrunk.decisions()).failure()).hasMessage("lost update: counter 1 at 1000 ms");
     }
 
+    /** A sweep tells its listener of every run it makes, up to the first failure, in seed order on one thread. */
+    @Test
+    void aSweepTellsItsListenerOfEachRun() {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        Simulation.ofLoop(loop -> {}).seeds(7, 3).onRun(run -> told.add(Seeds.format(run.seed()) + " "
+                + (run.failed() ? "failed" : "passed"))).sweep();
+        Simulation.ofLoop(LoopBodySimulationTest::lostUpdate).seeds(7, 40).onRun(run -> told.add(
+                Seeds.format(run.seed()) + " " + (run.failed() ? "failed" : "passed"))).sweep();
+        assertThat(told).containsExactly(Seeds.format(Seeds.of(7, 0)) + " passed",
+                Seeds.format(Seeds.of(7, 1)) + " passed", Seeds.format(Seeds.of(7, 2)) + " passed",
+                Seeds.format(Seeds.of(7, 0)) + " failed");
+    }
+
     @Test
     void pctLearnsItsStepCountFromTheLoopBody() {
         Simulation sim = Simulation.ofLoop(LoopBodySimulationTest::lostUpdate).policy(Policy.pct(2));

@@ -51,6 +51,7 @@ class NullArgumentsTest {
             "SimFuture.cancel(message)", "Task.cancel(message)", // asyncio's msg=None
             "Sim.wait(timeout)", "Sim.waitFor(timeout)", "Sim.asCompleted(timeout)", // no timeout
             "Sim.timeout(delay)", "Sim.timeoutAt(when)", // no deadline
+            "Simulation.onRun(listener)", // no listener
             // record components documented "or null"
             "TraceEvent.new(taskName)", "TraceEvent.new(source)", "RunResult.new(failure)", "RunResult.new(trace)",
             "LoopProblem.new(cause)");

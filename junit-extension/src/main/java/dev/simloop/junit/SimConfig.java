@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The settings of one {@link SimTest} method: its attributes, overridden by the JUnit configuration parameters
- * {@code simloop.seeds}, {@code simloop.seed}, {@code simloop.policy} and {@code simloop.shard}; every value checked.
+ * {@code simloop.seeds}, {@code simloop.seed}, {@code simloop.policy}, {@code simloop.shard} and
+ * {@code simloop.progress}; every value checked.
  *
  * @param test "Class#method", for messages and the replay line
  * @param seeds how many seeds the sweep runs, at least 1
@@ -26,11 +27,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param explore the delay bound of a systematic search instead of seeds, or -1
  * @param schedule the one schedule to run instead of seeds, in {@link Decisions#toLine()} form, or null
  * @param drivesLoop whether the body drives the loop itself ({@link SimTest#drivesLoop()})
+ * @param progress how often a sweep reports its progress, or null for never ({@value #PROGRESS})
  */
 record SimConfig(String test, int seeds, Long exactSeed, String policyName, long[] regressions, long maxSteps,
         Duration maxVirtualTime, TraceLevel trace, int traceCapacity,
         boolean checkDeterminism, int threads, boolean perSeedInvocations,
-        int[] shard, int explore, String schedule, boolean drivesLoop) {
+        int[] shard, int explore, String schedule, boolean drivesLoop, Duration progress) {
 
     static final String SEEDS = "simloop.seeds";
     static final String SEED = "simloop.seed";
@@ -38,6 +40,9 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
     static final String SHARD = "simloop.shard";
     static final String EXPLORE = "simloop.explore";
     static final String SCHEDULE = "simloop.schedule";
+    static final String PROGRESS = "simloop.progress";
+    /** How often a long sweep reports its progress unless {@value #PROGRESS} says otherwise. */
+    static final Duration DEFAULT_PROGRESS = Duration.ofSeconds(10);
 
     /**
      * Reads and checks the settings of {@code method}, run in {@code testClass} (which may inherit it).
@@ -78,8 +83,10 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
                 .orElseGet(() -> a.explore() == -1 ? -1 : c.explore("explore", String.valueOf(a.explore())));
         String schedule = parameters.apply(SCHEDULE).map(v -> c.schedule("the configuration parameter " + SCHEDULE, v))
                 .orElseGet(() -> a.schedule().isEmpty() ? null : c.schedule("schedule", a.schedule()));
+        Duration progress = parameters.apply(PROGRESS).map(c::progress).orElse(DEFAULT_PROGRESS);
         return new SimConfig(test, seeds, exact, policy, regressions, a.maxSteps(), maxTime, a.trace(),
-                a.traceCapacity(), a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule, a.drivesLoop());
+                a.traceCapacity(), a.checkDeterminism(), a.threads(), a.perSeedInvocations(), shard, explore, schedule,
+                a.drivesLoop(), progress);
     }
 
     /** "SimpleClass#method": how messages and {@code -Dtest=} name a test method of {@code testClass}. */
@@ -226,6 +233,23 @@ record SimConfig(String test, int seeds, Long exactSeed, String policyName, long
             throw new ExtensionConfigurationException(prefix + ", but none of the variables that say which shard a "
                     + "CI job runs is set: " + pairs + ". Set one pair, or give the shard as i/n (-D" + SHARD
                     + "=2/4).");
+        }
+
+        /** The progress interval: an ISO-8601 duration, or null for "off". */
+        Duration progress(String value) {
+            if (value.trim().equalsIgnoreCase("off")) {
+                return null;
+            }
+            try {
+                Duration d = Duration.parse(value.trim());
+                if (!d.isNegative()) {
+                    return d;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw error("give the progress interval as an ISO-8601 duration (PT30S) or off",
+                    "the configuration parameter " + PROGRESS, "'" + value + "'");
         }
 
         Duration duration(String value) {

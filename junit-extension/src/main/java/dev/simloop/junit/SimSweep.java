@@ -68,18 +68,41 @@ final class SimSweep {
                 throw report(r, sim.shrink(r), position + 1, "", context);
             }
         } else if (position < 0 && plan.sweepCount() > 0) {
-            SweepResult sweep = sim.seeds(plan.sweepBase(), plan.sweepCount()).sweep();
+            long started = System.nanoTime();
+            Simulation seeded = sim.seeds(plan.sweepBase(), plan.sweepCount());
+            if (config.progress() != null) {
+                seeded = seeded.onRun(new SweepProgress(config.test(), plan.sweepCount(), config.progress(),
+                        System::nanoTime, line -> context.publishReportEntry("simloop.progress", line)));
+            }
+            SweepResult sweep = seeded.sweep();
             RunResult r = sweep.firstFailure().orElse(null);
             if (r != null) {
                 RunResult shrunk = sweep.shrunk().orElse(r);
                 throw report(r, shrunk, plan.singles().size() + sweep.runs(), "", context);
             }
             if (config.seeds() > 1) {
-                sweep.warnings().forEach(w -> context.publishReportEntry("simloop.warning", w));
+                summarize(sweep, System.nanoTime() - started, context);
             }
         }
         if (ranRemembered) {
             outputs.forgetFailure();
+        }
+    }
+
+    /**
+     * What a passing sweep ran, in one line (report entry {@code simloop.summary} and the log), so that a user sees
+     * that {@code -Dsimloop.seeds} took effect and which policy ran; and its warnings (a sweep that explored nothing)
+     * as report entries and on the log, where a Maven user sees them.
+     */
+    private void summarize(SweepResult sweep, long nanos, ExtensionContext context) {
+        int runs = plan.singles().size() + sweep.runs();
+        String line = String.format(Locale.ROOT, "%s passed %,d %s under %s%s, %s", config.test(), runs,
+                runs == 1 ? "run" : "runs", config.policyName(), plan.shard(), SweepProgress.rate(sweep.runs(), nanos));
+        context.publishReportEntry("simloop.summary", line);
+        SweepProgress.LOG.info("simloop: " + line);
+        for (String w : sweep.warnings()) {
+            context.publishReportEntry("simloop.warning", w);
+            SweepProgress.LOG.warning("simloop: " + config.test() + ": " + w);
         }
     }
 

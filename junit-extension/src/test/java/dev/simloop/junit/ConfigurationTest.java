@@ -57,6 +57,9 @@ class ConfigurationTest {
                 + "[ConfigFixturesTestCase#valid] must name a policy: FIFO, RANDOM, POS, PORTFOLIO or PCT(depth), for "
                 + "example PCT(3), optionally followed by /iteration, but the configuration parameter simloop.policy "
                 + "is 'PCT(0)'.");
+        fails("valid", Map.of("simloop.progress", "10s"), "Configuration error: @SimTest on method "
+                + "[ConfigFixturesTestCase#valid] must give the progress interval as an ISO-8601 duration (PT30S) or "
+                + "off, but the configuration parameter simloop.progress is '10s'.");
         fails("valid", Map.of("simloop.shard", "3/2"), "Configuration error: @SimTest on method "
                 + "[ConfigFixturesTestCase#valid] must run shard i/n with 1 <= i <= n, for example 2/4, but the "
                 + "configuration parameter simloop.shard is '3/2'.");

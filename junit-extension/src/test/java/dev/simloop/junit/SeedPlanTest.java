@@ -15,7 +15,7 @@ class SeedPlanTest {
 
     private static SimConfig config(int seeds, long[] regressions, int shard, int shards) {
         return new SimConfig("T#m", seeds, null, "RANDOM", regressions, 1, null, TraceLevel.OFF, 1, false, 1, false,
-                new int[] {shard, shards}, -1, null, false);
+                new int[] {shard, shards}, -1, null, false, null);
     }
 
     private static List<Long> seedsOf(SeedPlan plan) {

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simloop.LimitExceededException;
 import dev.simloop.NondeterminismException;
+import dev.simloop.RunResult;
 import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -163,14 +165,108 @@ class SweepTest {
         assertThat(SweepFixturesTestCase.SEEDS).containsExactlyElementsOf(afterStepCountRun(sweepSeeds(0, 4)));
     }
 
+    private static List<Map<String, String>> entries(Events events) {
+        return events.reportingEntryPublished().stream().map(e -> e.getRequiredPayload(
+                ReportEntry.class).getKeyValuePairs()).toList();
+    }
+
+    /** The extension's log lines while {@code action} runs, as "LEVEL message". */
+    private static List<String> logged(Runnable action) {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.simloop.junit");
+        log.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            log.removeHandler(handler);
+        }
+        return lines;
+    }
+
+    private static final String RATE = "(- |[0-9,.]+ )runs/s";
+
     @Test
-    void aSweepThatExploredNothingPublishesAWarning() {
-        Events events = run(FIXTURE, "exploresNothing");
-        assertThat(events.reportingEntryPublished().list()).singleElement().satisfies(e -> assertThat(
-                e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs())
-                .containsEntry("simloop.warning", "The sweep explored nothing: in 5 runs under PORTFOLIO(k=5) no step "
-                        + "ever had two or more ready callbacks to choose from, so every run took the same order. "
-                        + "Let tasks run concurrently (create them before awaiting them) for seeds to matter."));
+    void aSweepThatExploredNothingWarnsInItsReportAndOnTheLog() {
+        String warning = "The sweep explored nothing: in 5 runs under PORTFOLIO(k=5) no step ever had two or more "
+                + "ready callbacks to choose from, so every run took the same order. Let tasks run concurrently "
+                + "(create them before awaiting them) for seeds to matter.";
+        Events[] events = new Events[1];
+        List<String> log = logged(() -> events[0] = run(FIXTURE, "exploresNothing"));
+        List<Map<String, String>> entries = entries(events[0]);
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("simloop.summary"))
+                .matches("SweepFixturesTestCase#exploresNothing passed 5 runs under PORTFOLIO, " + RATE);
+        assertThat(entries.get(1)).containsExactly(Map.entry("simloop.warning", warning));
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).matches("INFO simloop: SweepFixturesTestCase#exploresNothing passed 5 runs under "
+                + "PORTFOLIO, " + RATE);
+        assertThat(log.get(1)).isEqualTo("WARNING simloop: SweepFixturesTestCase#exploresNothing: " + warning);
+    }
+
+    @Test
+    void aPassingSweepSaysWhatItRanAndAShardSaysWhichShare() {
+        assertThat(entries(run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "4"))).get(0)
+                .get("simloop.summary")).matches("SweepFixturesTestCase#recordsItsSeeds passed 4 runs under RANDOM, "
+                        + RATE);
+        assertThat(entries(run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "4", "simloop.shard", "2/2")))
+                .get(0).get("simloop.summary")).matches("SweepFixturesTestCase#recordsItsSeeds passed 2 runs under "
+                        + "RANDOM in shard 2/2 \\(positions 2 to 4 of 4\\), " + RATE);
+    }
+
+    @Test
+    void aLongSweepReportsItsProgressAtTheIntervalGiven() {
+        List<String> log = logged(() -> {
+            List<Map<String, String>> entries = entries(run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "3",
+                    "simloop.progress", "PT0S")));
+            assertThat(entries).hasSize(4); // and the warning: the fixture's body has one task
+            assertThat(entries.get(0).get("simloop.progress"))
+                    .matches("SweepFixturesTestCase#recordsItsSeeds: 1 of 3 seeds, " + RATE + ", 0 failed so far");
+            assertThat(entries.get(1).get("simloop.progress"))
+                    .matches("SweepFixturesTestCase#recordsItsSeeds: 2 of 3 seeds, " + RATE + ", 0 failed so far");
+            assertThat(entries.get(2)).containsOnlyKeys("simloop.summary");
+            assertThat(entries.get(3)).containsOnlyKeys("simloop.warning");
+        });
+        assertThat(log).hasSize(4);
+        assertThat(log.get(0)).matches("INFO simloop: SweepFixturesTestCase#recordsItsSeeds: 1 of 3 seeds, .*");
+        assertThat(entries(run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "3", "simloop.progress", "off"))))
+                .map(Map::keySet).containsExactly(java.util.Set.of("simloop.summary"),
+                        java.util.Set.of("simloop.warning"));
+        assertThat(entries(run(FIXTURE, "recordsItsSeeds", Map.of("simloop.seeds", "3")))) // every 10 s by default
+                .map(Map::keySet).containsExactly(java.util.Set.of("simloop.summary"),
+                        java.util.Set.of("simloop.warning"));
+    }
+
+    @Test
+    void progressCountsFailuresAndPacesItselfByTheClockItIsGiven() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        SweepProgress p = new SweepProgress("T#m", 5, java.time.Duration.ofSeconds(10), () -> now[0], lines::add);
+        RunResult passed = new RunResult(1, "RANDOM", null, 10, 0, dev.simloop.Decisions.of(1, 0), null, 0);
+        RunResult failed = new RunResult(2, "RANDOM", new AssertionError("x"), 10, 0,
+                dev.simloop.Decisions.of(2, 0), null, 1);
+        now[0] = 4_000_000_000L;
+        p.accept(passed); // 4 s: not yet
+        now[0] = 10_000_000_000L;
+        p.accept(failed); // 10 s: report
+        now[0] = 15_000_000_000L;
+        p.accept(passed); // 5 s after the last report: not yet
+        now[0] = 20_000_000_000L;
+        p.accept(passed); // report
+        p.accept(passed); // the last run: the summary says the rest
+        assertThat(lines).containsExactly("T#m: 2 of 5 seeds, 0.2 runs/s, 1 failed so far",
+                "T#m: 4 of 5 seeds, 0.2 runs/s, 1 failed so far");
     }
 
     @Test
