@@ -6,6 +6,7 @@ import static dev.simloop.Sim.yieldNow;
 
 import dev.simloop.Coroutine;
 import dev.simloop.Policy;
+import dev.simloop.Seeds;
 import dev.simloop.Simulation;
 import dev.simloop.SweepResult;
 import dev.simloop.Task;
@@ -77,8 +78,11 @@ public final class FuzzBench {
         run(args.length > 0 ? Double.parseDouble(args[0]) : 5);
     }
 
-    /** Measures and prints the figures, spending about {@code 6 * seconds} of wall time. */
-    static void run(double seconds) {
+    /**
+     * Measures and prints the figures, spending about {@code 6 * seconds} of wall time; returns
+     * {@code fuzz_runs_per_s}.
+     */
+    static double run(double seconds) {
         // Sweeps of 10,000 seeds, as a seed sweep or a hunt runs them; each sweep starts its threads afresh.
         int seeds = 10_000;
         measure(seeds, 1, seconds); // warm-up, both paths: the JIT settles on the 2-thread profile late otherwise
@@ -93,5 +97,33 @@ public final class FuzzBench {
         System.out.printf(Locale.ROOT, "simloop-bench fuzz_parallel_speedup %.2f x%n", two / one);
         System.out.println("# fuzz: 10 tasks x 100 awaits, RANDOM, default trace, sweeps of 10,000 seeds, "
                 + Runtime.getRuntime().availableProcessors() + " cpus");
+        return one;
+    }
+
+    /**
+     * Prints {@code fuzz_efficiency}: the share of a fuzz run's wall time that the switches alone would take,
+     * {@code runs/s x steps per run x switch_ns}. Each step of this scenario is a task resumed and suspended again, as
+     * in {@link SwitchBench}; the steps per run are counted on the first 100 seeds of the sweep.
+     *
+     * @param switchNanos {@code switch_ns.continuation} measured in the same command, or NaN if it was not
+     */
+    static void efficiency(double runsPerSecond, double switchNanos) {
+        long steps = 0;
+        int runs = 100;
+        Simulation simulation = sweep(runs, 1);
+        for (int i = 0; i < runs; i++) {
+            steps += simulation.run(Seeds.of(0x5EED, i)).steps();
+        }
+        double stepsPerRun = steps / (double) runs;
+        System.out.printf(Locale.ROOT, "simloop-bench fuzz_steps_per_run %.1f steps%n", stepsPerRun);
+        if (Double.isNaN(switchNanos)) {
+            System.out.println("# fuzz_efficiency: needs switch_ns.continuation from the same command (add switch)");
+            return;
+        }
+        double share = runsPerSecond * stepsPerRun * switchNanos / 1e9;
+        System.out.printf(Locale.ROOT, "simloop-bench fuzz_efficiency %.2f share%n", share);
+        System.out.printf(Locale.ROOT, "# fuzz_efficiency: %.0f runs/s x %.1f steps/run x %.1f ns (switch_ns"
+                + ".continuation) = the share of fuzz wall time spent switching%n", runsPerSecond, stepsPerRun,
+                switchNanos);
     }
 }

@@ -2,27 +2,34 @@ package dev.simloop.bench;
 
 import dev.simloop.StrandBackend;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The {@code simloop-bench} command: runs the benchmarks and prints one line per figure,
- * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the error and the settings.
+ * {@code simloop-bench <name> <value> <unit>}; lines starting with {@code #} add the spread and the settings.
  *
  * <p>Arguments: {@code all} (default) or any of {@code switch}, {@code timers}, {@code fuzz}, {@code sct},
  * {@code memory}, {@code trace}, {@code realtime}, {@code net}, as
  * separate arguments or one separated by commas ({@code -Dbench.args=switch,timers} through Maven).
+ *
+ * <p>A figure compared with another (simloop against a bare Continuation, against kotlinx-coroutines-test) is
+ * measured in rounds: each round runs every side once, in a fork of its own, and the ratio is taken per round, so
+ * that a change in the machine's load between rounds moves both sides. Each figure is the median of its samples,
+ * printed with its interquartile range and extremes.
  */
 public final class SimloopBench {
     private SimloopBench() {}
+
+    /** Rounds of the compared figures; each runs every side once. */
+    static final int ROUNDS = 3;
+
+    private static final String BARE = BareContinuationBench.class.getName();
+    private static final String SWITCH = SwitchBench.class.getName();
+    private static final String TIMERS = TimersBench.class.getName();
+    private static final String KOTLINX_SWITCH = "dev.simloop.bench.KotlinxSwitchBench";
+    private static final String KOTLINX_TIMERS = "dev.simloop.bench.KotlinxTimersBench";
 
     public static void main(String[] args) throws Exception {
         List<String> asked = new ArrayList<>();
@@ -37,20 +44,17 @@ public final class SimloopBench {
         }
         System.out.println("# simloop-bench on " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cpus");
+        double switchNs = Double.NaN;
         if (what.contains("switch")) {
-            for (RunResult r : jmh(SwitchBench.class)) {
-                String backend = r.getParams().getParam("backend").toLowerCase(Locale.ROOT);
-                figure("switch_ns." + backend, r, "ns");
-            }
+            switchNs = switches();
         }
         if (what.contains("timers")) {
-            for (RunResult r : jmh(TimersBench.class)) {
-                figure("timers_100k_ms", r, "ms");
-            }
+            timers();
         }
         if (what.contains("fuzz")) {
             System.err.println("simloop-bench: running FuzzBench (5 s warm-up and 5 s measurement, 1 and 2 threads)");
-            FuzzBench.run(5);
+            double runsPerSecond = FuzzBench.run(5);
+            FuzzBench.efficiency(runsPerSecond, switchNs);
         }
         if (what.contains("sct")) {
             System.err.println("simloop-bench: running SctBench (29 programs: sweeps, a hunt, a search; about 40 s)");
@@ -75,24 +79,76 @@ public final class SimloopBench {
         }
     }
 
-    private static Collection<RunResult> jmh(Class<?> benchmark) throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(benchmark.getName() + ".")
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx2g", "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED")
-                .verbosity(VerboseMode.SILENT);
-        System.err.println("simloop-bench: running " + benchmark.getSimpleName() + " (JMH, 1 fork, 3+5 x 1 s)");
-        return new Runner(options.build()).run();
+    /** The switch figures and their ratios; returns {@code switch_ns.continuation}. */
+    private static double switches() throws RunnerException {
+        boolean kotlinx = Jmh.present(KOTLINX_SWITCH);
+        System.err.println("simloop-bench: running SwitchBench (JMH, " + ROUNDS + " rounds of bare Continuation, "
+                + "CONTINUATION" + (kotlinx ? ", kotlinx" : "") + ": 1 fork each, 3 + 3 x 1 s; then BATON, 3 + 5 x 1 s)");
+        Samples bare = new Samples(new double[0]);
+        Samples simloop = bare;
+        Samples other = bare;
+        List<Double> overhead = new ArrayList<>();
+        List<Double> versusKotlinx = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            Samples b = Jmh.averageTime(BARE, null, 3, 3);
+            Samples s = Jmh.averageTime(SWITCH, "CONTINUATION", 3, 3);
+            bare = bare.plus(b);
+            simloop = simloop.plus(s);
+            overhead.add(s.median() / b.median());
+            if (kotlinx) {
+                Samples k = Jmh.averageTime(KOTLINX_SWITCH, null, 3, 3);
+                other = other.plus(k);
+                versusKotlinx.add(s.median() / k.median());
+            }
+        }
+        Samples baton = Jmh.averageTime(SWITCH, "BATON", 3, 5);
+        figure("switch_ns.continuation", simloop, "ns", 1);
+        figure("switch_ns.baton", baton, "ns", 1);
+        figure("switch_ns.bare_continuation", bare, "ns", 1);
+        ratio("switch_overhead_ratio", Samples.of(overhead), "switch_ns.continuation / bare_continuation");
+        if (kotlinx) {
+            figure("switch_ns.kotlinx", other, "ns", 1);
+            ratio("switch_vs_kotlinx_ratio", Samples.of(versusKotlinx), "switch_ns.continuation / kotlinx");
+        } else {
+            System.out.println("# switch_vs_kotlinx_ratio: kotlinx not built (the bench profile builds it)");
+        }
+        return simloop.median();
     }
 
-    private static void figure(String name, RunResult r, String unit) {
-        double score = r.getPrimaryResult().getScore();
-        double error = r.getPrimaryResult().getScoreError();
-        System.out.printf(Locale.ROOT, "simloop-bench %s %.1f %s%n", name, score, unit);
-        System.out.printf(Locale.ROOT, "# %s: +/- %.1f %s (99.9%% CI, JMH average time)%n", name, error, unit);
+    private static void timers() throws RunnerException {
+        boolean kotlinx = Jmh.present(KOTLINX_TIMERS);
+        System.err.println("simloop-bench: running TimersBench (JMH single shot, " + ROUNDS + " rounds of simloop"
+                + (kotlinx ? " and kotlinx" : "") + ": 1 fork each, 10 + 15 runs)");
+        Samples simloop = new Samples(new double[0]);
+        Samples other = simloop;
+        List<Double> versusKotlinx = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            Samples s = Jmh.singleShot(TIMERS, 10, 15);
+            simloop = simloop.plus(s);
+            if (kotlinx) {
+                Samples k = Jmh.singleShot(KOTLINX_TIMERS, 10, 15);
+                other = other.plus(k);
+                versusKotlinx.add(s.median() / k.median());
+            }
+        }
+        figure("timers_100k_ms", simloop, "ms", 1);
+        if (kotlinx) {
+            figure("timers_100k_ms.kotlinx", other, "ms", 1);
+            ratio("timers_vs_kotlinx_ratio", Samples.of(versusKotlinx), "timers_100k_ms / kotlinx");
+        } else {
+            System.out.println("# timers_vs_kotlinx_ratio: kotlinx not built (the bench profile builds it)");
+        }
+        System.out.println("# timers: single shots, heap collected before each, -Xms2g -Xmx2g -XX:+AlwaysPreTouch");
+    }
+
+    private static void figure(String name, Samples s, String unit, int decimals) {
+        System.out.printf(Locale.ROOT, "simloop-bench %s %." + decimals + "f %s%n", name, s.median(), unit);
+        System.out.printf(Locale.ROOT, "# %s: median of JMH iterations; %s%n", name, s.spread(decimals));
+    }
+
+    private static void ratio(String name, Samples perRound, String what) {
+        System.out.printf(Locale.ROOT, "simloop-bench %s %.2f x%n", name, perRound.median());
+        System.out.printf(Locale.ROOT, "# %s: %s, median of %d rounds' ratios of medians; %s%n", name, what,
+                perRound.values().length, perRound.spread(2));
     }
 }
