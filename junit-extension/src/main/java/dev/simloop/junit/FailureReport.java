@@ -80,11 +80,12 @@ final class FailureReport {
                 .append('.');
         if (schedule != null) {
             String line = shrunk.decisions().toLine();
-            sb.append("\nReplay: @SimTest(schedule = \"").append(line).append("\")  or  -Dtest=")
-                    .append(config.test()).append(' ').append(shellQuoted("-Dsimloop.schedule=" + line));
+            sb.append("\nReplay: @SimTest(schedule = \"").append(line).append("\")  or  ")
+                    .append(shellQuoted("-Dtest=" + config.test())).append(' ')
+                    .append(shellQuoted("-Dsimloop.schedule=" + line));
         } else {
             sb.append("\nReplay: @SimTest(seed = \"").append(seed).append("\", policy = \"")
-                    .append(config.policyName()).append("\")  or  -Dtest=").append(config.test())
+                    .append(config.policyName()).append("\")  or  ").append(shellQuoted("-Dtest=" + config.test()))
                     .append(" -Dsimloop.seed=").append(seed).append(' ')
                     .append(shellQuoted("-Dsimloop.policy=" + config.policyName()));
         }
@@ -153,6 +154,11 @@ final class FailureReport {
         return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + " s";
     }
 
+    /**
+     * The argument as a shell reads it back: bare when it has no character a POSIX shell treats specially, else in
+     * single quotes (a nested class's {@code Outer$Inner} would otherwise lose {@code $Inner} to bash, and the pasted
+     * line would run no test and pass).
+     */
     private static String shellQuoted(String arg) {
         return arg.matches("[A-Za-z0-9=._/:#-]*") ? arg : "'" + arg + "'";
     }
