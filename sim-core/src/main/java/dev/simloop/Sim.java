@@ -347,8 +347,9 @@ public final class Sim {
         Task<?> task = EventLoop.currentTask();
         if (task == null) {
             throw new IllegalStateException(what + "() was called outside a coroutine: it can only suspend code that "
-                    + "runs as the body of a task or of a coroutine a task awaits. Wrap the code in Coroutine.of(...) "
-                    + "and run it with EventLoop.run(...), loop.runUntilComplete(...) or createTask(...).");
+                    + "runs as the body of a task or of a coroutine a task awaits. In a JUnit test, use @SimTest instead "
+                    + "of @Test (its body runs as a coroutine); elsewhere, wrap the code in Coroutine.of(...) and run "
+                    + "it with EventLoop.run(...), loop.runUntilComplete(...) or createTask(...).");
         }
         return task;
     }

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  *
  * <p><b>Why a lambda.</b> Leaving the scope must see how the body ended: a body failure cancels the children and
  * joins the reported failures, and the cancellation the group itself caused must not leave the scope. Java's
- * {@code close()} cannot see or replace the body's exception (DESIGN.md, "Scopes in Java"), so the scope is
+ * {@code close()} cannot see or replace the body's exception (docs/decisions.md, "Scopes in Java"), so the scope is
  * {@link #run} / {@link #call} with the body as a lambda, like Kotlin's {@code coroutineScope { }}.
  *
  * <p>Outcomes: the first child that fails (a cancelled child is not a failure) cancels every other child not done

@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  *
  * <p><b>Why a lambda and not try-with-resources.</b> asyncio's {@code async with timeout(...)} sees the body's
  * exception on exit and replaces the {@link CancelledException} its own expiry caused with a {@code TimeoutError}.
- * Java's {@code close()} cannot see or replace the body's exception (see DESIGN.md, "Scopes in Java"): with
+ * Java's {@code close()} cannot see or replace the body's exception (docs/decisions.md, "Scopes in Java"): with
  * try-with-resources the caller would get a bare {@link CancelledException}, which looks like a cancel of the
  * caller, unless every caller converted it in a catch clause of their own; a forgotten catch silently changes the
  * outcome. {@link #call} and {@link #run} take the body as a lambda, so exit sees the outcome and gives asyncio's

@@ -78,8 +78,9 @@ class CoroutineTest {
             assertThatThrownBy(() -> await(f))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("await() was called outside a coroutine: it can only suspend code that runs as the "
-                            + "body of a task or of a coroutine a task awaits. Wrap the code in Coroutine.of(...) and "
-                            + "run it with EventLoop.run(...), loop.runUntilComplete(...) or createTask(...).");
+                            + "body of a task or of a coroutine a task awaits. In a JUnit test, use @SimTest instead "
+                            + "of @Test (its body runs as a coroutine); elsewhere, wrap the code in Coroutine.of(...) "
+                            + "and run it with EventLoop.run(...), loop.runUntilComplete(...) or createTask(...).");
             loop.callSoon(() -> {
                 try {
                     sleep(Duration.ofSeconds(1));
