@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The main coroutine of one seed's run (or, for a {@link SimTest#drivesLoop()} test, the body that drives its loop): the {@link BeforeEachSeed} methods, then the test method, each with the run's
- * own loop, random source and trace; then the check that no task other than a background one is left pending.
+ * The main coroutine of one seed's run (or, for a {@link SimTest#drivesLoop()} test, the body that drives its loop):
+ * the {@link BeforeEachSeed} methods, the test method and the {@link AfterEachSeed} methods, each with the run's own
+ * loop, random source and trace; then the check that no task other than a background one is left pending.
  *
  * <p>Parameters of the simloop types get the run's values; the others keep what JUnit resolved for the invocation.
  */
@@ -29,14 +30,17 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
     private final Method method;
     private final Object target;
     private final List<Object> junitArguments;
-    private final List<Method> beforeEachSeed;
+    private final SeedHooks hooks;
 
-    SeedBody(Method method, Object target, List<Object> junitArguments, List<Method> beforeEachSeed) {
+    SeedBody(Method method, Object target, List<Object> junitArguments, SeedHooks hooks) {
         this.method = method;
         this.target = target;
         this.junitArguments = junitArguments;
-        this.beforeEachSeed = beforeEachSeed;
+        this.hooks = hooks;
     }
+
+    /** A class's {@link BeforeEachSeed} methods, superclass first, and its {@link AfterEachSeed} ones, subclass first. */
+    record SeedHooks(List<Method> before, List<Method> after) {}
 
     /** The test method's name: the name of the main task and of each run's loop. */
     String name() {
@@ -66,11 +70,36 @@ final class SeedBody implements Supplier<Coroutine<Void>> {
     }
 
     private void run(EventLoop loop, Task<?> main) {
-        for (Method hook : beforeEachSeed) {
-            ReflectionSupport.invokeMethod(hook, target, arguments(hook, loop, null));
+        Throwable failed = null;
+        try {
+            for (Method hook : hooks.before()) {
+                ReflectionSupport.invokeMethod(hook, target, arguments(hook, loop, null));
+            }
+            ReflectionSupport.invokeMethod(method, target, arguments(method, loop, junitArguments));
+        } catch (Throwable t) {
+            failed = t;
         }
-        ReflectionSupport.invokeMethod(method, target, arguments(method, loop, junitArguments));
+        for (Method hook : hooks.after()) {
+            try {
+                ReflectionSupport.invokeMethod(hook, target, arguments(hook, loop, null));
+            } catch (Throwable t) {
+                if (failed == null) {
+                    failed = t;
+                } else {
+                    failed.addSuppressed(t);
+                }
+            }
+        }
+        if (failed != null) {
+            throw SeedBody.<RuntimeException>rethrow(failed);
+        }
         failOnPendingTasks(loop, main);
+    }
+
+    /** Throws {@code t} as it is, checked or not (the test method's own exception, unchanged). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException rethrow(Throwable t) throws E {
+        throw (E) t;
     }
 
     private static Object[] arguments(Method m, EventLoop loop, List<Object> resolved) {

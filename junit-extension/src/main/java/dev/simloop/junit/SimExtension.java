@@ -57,7 +57,9 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
         Class<?> testClass = context.getRequiredTestClass();
         SimConfig config = SimConfig.of(testClass, method, AnnotationSupport.findAnnotation(method, SimTest.class)
                 .orElseThrow(), context::getConfigurationParameter, System::getenv);
-        List<Method> hooks = beforeEachSeed(testClass);
+        SeedBody.SeedHooks hooks = new SeedBody.SeedHooks(seedHooks(testClass, BeforeEachSeed.class,
+                HierarchyTraversalMode.TOP_DOWN), seedHooks(testClass, AfterEachSeed.class,
+                HierarchyTraversalMode.BOTTOM_UP));
         Outputs outputs = new Outputs(testClass, method);
         SeedPlan plan = SeedPlan.of(config, config.exactSeed() == null ? outputs.lastFailure() : null);
         SimSweep sweep = new SimSweep(config, plan, outputs);
@@ -80,13 +82,13 @@ public final class SimExtension implements ParameterResolver, InvocationIntercep
         });
     }
 
-    private static List<Method> beforeEachSeed(Class<?> testClass) {
+    private static List<Method> seedHooks(Class<?> testClass, Class<? extends java.lang.annotation.Annotation> kind,
+            HierarchyTraversalMode order) {
         List<Method> hooks = new ArrayList<>();
-        for (Method m : AnnotationSupport.findAnnotatedMethods(testClass, BeforeEachSeed.class,
-                HierarchyTraversalMode.TOP_DOWN)) {
+        for (Method m : AnnotationSupport.findAnnotatedMethods(testClass, kind, order)) {
             boolean simOnly = Stream.of(m.getParameters()).allMatch(SeedBody::isSimParameter);
             if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() != void.class || !simOnly) {
-                throw new ExtensionConfigurationException("Configuration error: @BeforeEachSeed method ["
+                throw new ExtensionConfigurationException("Configuration error: @" + kind.getSimpleName() + " method ["
                         + SimConfig.testName(testClass, m) + "] must be a non-static void method whose parameters are of the "
                         + "types EventLoop, RandomGenerator, Clock or Supplier<Trace> only.");
             }

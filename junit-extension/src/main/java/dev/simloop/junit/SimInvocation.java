@@ -16,13 +16,13 @@ final class SimInvocation implements TestTemplateInvocationContext, InvocationIn
 
     private final SimSweep sweep;
     private final int position;
-    private final List<Method> beforeEachSeed;
+    private final SeedBody.SeedHooks hooks;
     private final String displayName;
 
-    SimInvocation(SimSweep sweep, int position, List<Method> beforeEachSeed, String displayName) {
+    SimInvocation(SimSweep sweep, int position, SeedBody.SeedHooks hooks, String displayName) {
         this.sweep = sweep;
         this.position = position;
-        this.beforeEachSeed = beforeEachSeed;
+        this.hooks = hooks;
         this.displayName = displayName;
     }
 
@@ -41,7 +41,7 @@ final class SimInvocation implements TestTemplateInvocationContext, InvocationIn
             ExtensionContext context) {
         invocation.skip();
         Object target = method.getTarget().orElseThrow();
-        sweep.run(position, new SeedBody(method.getExecutable(), target, method.getArguments(), beforeEachSeed),
+        sweep.run(position, new SeedBody(method.getExecutable(), target, method.getArguments(), hooks),
                 context);
     }
 }

@@ -37,7 +37,8 @@ final class Fixtures {
      */
     static Events runAgain(Class<?> fixture, String method, Map<String, String> configuration) {
         Map<String, String> setAside = new java.util.HashMap<>();
-        for (String key : List.of(SimConfig.SEEDS, SimConfig.SEED, SimConfig.POLICY, SimConfig.SHARD)) {
+        for (String key : List.of(SimConfig.SEEDS, SimConfig.SEED, SimConfig.POLICY, SimConfig.SHARD,
+                SimConfig.PROGRESS)) {
             String value = System.clearProperty(key);
             if (value != null) {
                 setAside.put(key, value);
