@@ -11,9 +11,10 @@ final class EngineAccess extends CoreAccess {
     }
 
     @Override
-    public SimFuture<Void> newWaiter(EventLoop loop, Object resource) {
-        SimFuture<Void> waiter = loop.createFuture();
+    public SimFuture<Void> newWaiter(EventLoop loop, Object resource, String label) {
+        SimFuture<Void> waiter = loop.createFuture(label);
         waiter.resource = resource;
+        waiter.primitiveWait = true;
         return waiter;
     }
 }

@@ -24,6 +24,8 @@ public final class SimFuture<T> extends FutureBase<T> {
      * on that primitive, which policies treat as its shared resource ({@link Handle#resource}).
      */
     Object resource;
+    /** Whether this is a primitive's waiter: then its name says what is waited on ("lock"), and no future shows. */
+    boolean primitiveWait;
 
     SimFuture(EventLoop loop, String name) {
         super(loop);
@@ -130,7 +132,7 @@ public final class SimFuture<T> extends FutureBase<T> {
 
     @Override
     String describe() {
-        return "future '" + name + "'";
+        return primitiveWait ? name : "future '" + name + "'";
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeadlockTest {
@@ -60,6 +61,46 @@ class DeadlockTest {
                     .isInstanceOf(DeadlockException.class)
                     .satisfies(e -> assertThat(((DeadlockException) e).pendingTasks()).containsExactly(
                             "'a' waiting on task 'b'", "'b' waiting on task 'a'"));
+        }
+    }
+
+    /** A task blocked in a primitive waits on the primitive, by kind, not on an anonymous future. */
+    @Test
+    void waitsInPrimitivesAreNamedAfterThem() {
+        try (EventLoop loop = EventLoop.builder().onProblem(p -> {}).build()) {
+            dev.simloop.sync.Lock lock = new dev.simloop.sync.Lock();
+            dev.simloop.sync.Event event = new dev.simloop.sync.Event();
+            dev.simloop.sync.Condition condition = new dev.simloop.sync.Condition();
+            dev.simloop.sync.Semaphore semaphore = new dev.simloop.sync.Semaphore(0);
+            dev.simloop.sync.BoundedSemaphore bounded = new dev.simloop.sync.BoundedSemaphore(1);
+            dev.simloop.sync.Queue<Integer> empty = new dev.simloop.sync.Queue<>();
+            dev.simloop.sync.Queue<Integer> full = new dev.simloop.sync.Queue<>(1);
+            Coroutine<Void> main = Coroutine.ofVoid("main", () -> {
+                lock.acquire();
+                bounded.acquire();
+                full.putNowait(1);
+                List<Task<Void>> blocked = List.of(
+                        createTask("locker", Coroutine.ofVoid(lock::acquire)),
+                        createTask("setter", Coroutine.ofVoid(event::await)),
+                        createTask("signalled", Coroutine.ofVoid(() -> {
+                            condition.acquire();
+                            condition.await();
+                        })),
+                        createTask("permit", Coroutine.ofVoid(semaphore::acquire)),
+                        createTask("bounded", Coroutine.ofVoid(bounded::acquire)),
+                        createTask("getter", Coroutine.ofVoid(() -> empty.get())),
+                        createTask("putter", Coroutine.ofVoid(() -> full.put(2))));
+                for (Task<Void> t : blocked) {
+                    await(t);
+                }
+            });
+            assertThatThrownBy(() -> loop.runUntilComplete(main))
+                    .isInstanceOf(DeadlockException.class)
+                    .satisfies(e -> assertThat(((DeadlockException) e).pendingTasks()).containsExactly(
+                            "'main' waiting on task 'locker'", "'locker' waiting on lock", "'setter' waiting on event",
+                            "'signalled' waiting on condition", "'permit' waiting on semaphore",
+                            "'bounded' waiting on bounded semaphore", "'getter' waiting on queue get",
+                            "'putter' waiting on queue put"));
         }
     }
 }

@@ -36,9 +36,10 @@ public abstract class CoreAccess {
      *
      * @param loop the loop, not null
      * @param resource the primitive, not null
-     * @return the future, named as {@link EventLoop#createFuture()} names it
+     * @param label what the task waits on, as traces and messages show it: "lock", "queue get", ...
+     * @return the future, named {@code label}; a task waiting on it is "waiting on {label}", not on a future
      */
-    public abstract SimFuture<Void> newWaiter(EventLoop loop, Object resource);
+    public abstract SimFuture<Void> newWaiter(EventLoop loop, Object resource, String label);
 
     /** The engine's implementation, installed by {@link EventLoop}'s initialiser. */
     public static CoreAccess get() {

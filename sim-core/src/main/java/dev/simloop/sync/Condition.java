@@ -67,7 +67,7 @@ public final class Condition {
             throw new IllegalStateException("await() on a Condition whose lock is not acquired: call acquire() "
                     + "first, and release() after.");
         }
-        SimFuture<Void> f = bound.newWaiter(this);
+        SimFuture<Void> f = bound.newWaiter(this, "condition");
         release();
         try {
             try {

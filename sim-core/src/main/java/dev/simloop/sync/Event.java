@@ -50,7 +50,7 @@ public final class Event {
         if (value) {
             return;
         }
-        SimFuture<Void> f = bound.newWaiter(this);
+        SimFuture<Void> f = bound.newWaiter(this, "event");
         LoopBound.awaitInLine(waiters, f);
     }
 }

@@ -45,7 +45,7 @@ public final class Lock {
             locked = true;
             return;
         }
-        SimFuture<Void> f = bound.newWaiter(this);
+        SimFuture<Void> f = bound.newWaiter(this, "lock");
         try {
             LoopBound.awaitInLine(waiters, f);
         } catch (CancelledException e) {

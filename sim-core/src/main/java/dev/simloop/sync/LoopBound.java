@@ -42,10 +42,11 @@ final class LoopBound {
      * operate on {@code owner}, its shared resource for the policies.
      *
      * @param owner the primitive, for the message
+     * @param label what the task waits on, for traces and messages: "lock", "event", "queue get", ...
      * @return a pending future of the running loop
      * @throws IllegalStateException if {@code owner} is bound to another loop
      */
-    SimFuture<Void> newWaiter(Object owner) {
+    SimFuture<Void> newWaiter(Object owner, String label) {
         EventLoop current = Sim.currentLoop();
         if (loop == null) {
             loop = current;
@@ -55,7 +56,7 @@ final class LoopBound {
                     + "'. Make one per loop: create it inside the test body or the run, not in a static field or a "
                     + "field that several runs share.");
         }
-        return ENGINE.newWaiter(current, owner);
+        return ENGINE.newWaiter(current, owner, label);
     }
 
     /** Waits on {@code f} in line with {@code waiters}: in the line while it waits, out of it however it ends. */

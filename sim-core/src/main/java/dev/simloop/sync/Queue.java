@@ -236,7 +236,7 @@ public class Queue<E> {
     }
 
     private void waitIn(ArrayDeque<SimFuture<Void>> waiters, boolean getting) {
-        SimFuture<Void> waiter = bound.newWaiter(this);
+        SimFuture<Void> waiter = bound.newWaiter(this, getting ? "queue get" : "queue put");
         waiters.addLast(waiter);
         try {
             Sim.await(waiter);

@@ -54,7 +54,7 @@ public class Semaphore {
             value--;
             return;
         }
-        SimFuture<Void> f = bound.newWaiter(this);
+        SimFuture<Void> f = bound.newWaiter(this, getClass() == BoundedSemaphore.class ? "bounded semaphore" : "semaphore");
         try {
             LoopBound.awaitInLine(waiters, f);
         } catch (CancelledException e) {
