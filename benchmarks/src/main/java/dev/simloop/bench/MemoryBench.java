@@ -38,7 +38,8 @@ final class MemoryBench {
         return held / (1024.0 * 1024.0);
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) {
+    /** Heap in use after full collections: the least of four, as a collection may leave floating garbage. */
+    static long usedAfterGc(MemoryMXBean memory) {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();

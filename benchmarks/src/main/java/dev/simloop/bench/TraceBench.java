@@ -24,7 +24,7 @@ final class TraceBench {
 
     static void run(StrandBackend backend) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long before = usedAfterGc(memory);
+        long before = MemoryBench.usedAfterGc(memory);
         long atMillion;
         long atTenMillion;
         long steps1;
@@ -32,10 +32,10 @@ final class TraceBench {
         try (EventLoop loop = EventLoop.builder().strands(backend).trace(TraceLevel.DEFAULT).build()) {
             loop.runUntilComplete(loop.createTask("sleeper", sleeper(500_000)));
             steps1 = loop.stepCount();
-            atMillion = usedAfterGc(memory) - before;
+            atMillion = MemoryBench.usedAfterGc(memory) - before;
             loop.runUntilComplete(loop.createTask("sleeper", sleeper(4_500_000)));
             steps2 = loop.stepCount();
-            atTenMillion = usedAfterGc(memory) - before;
+            atTenMillion = MemoryBench.usedAfterGc(memory) - before;
             if (loop.trace().fingerprint() == 0) {
                 throw new IllegalStateException("the trace must be held until here");
             }
@@ -55,14 +55,5 @@ final class TraceBench {
                 sleep(Duration.ofMillis(1));
             }
         });
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }
