@@ -169,7 +169,7 @@ public final class Trace {
         return switch (kind(i)) {
             case SUSPENDED -> switch (d) {
                 case Task<?> t -> "on task '" + t.name() + "'";
-                case SimFuture<?> f -> "on future '" + f.name() + "'";
+                case SimFuture<?> f -> "on " + f.describe();
                 case Duration dur when dur.isZero() -> "on a bare yield";
                 case Task.Access access -> "on " + access;
                 case Duration dur -> "on sleep " + VirtualTimes.format(dur.toNanos());

@@ -127,7 +127,8 @@ public abstract class AbstractTaskAssert<SELF extends AbstractTaskAssert<SELF, T
      * a running loop (a {@link SimTest} body or a coroutine), whose loop records a trace.
      *
      * @param what as traces print it: {@code "future 'reply'"}, {@code "task 'worker'"}, {@code "sleep 1 s"},
-     *     {@code "a bare yield"}; not null
+     *     {@code "a bare yield"}, or a primitive's wait: {@code "lock"}, {@code "event"}, {@code "condition"},
+     *     {@code "semaphore"}, {@code "bounded semaphore"}, {@code "queue get"}, {@code "queue put"}; not null
      *
      * @return this assertion
      */

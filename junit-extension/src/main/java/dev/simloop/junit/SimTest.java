@@ -56,8 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Failures</h2>
  * A failing seed fails the test with a message that names the run (of how many), the seed in hex, the policy, the
  * virtual time and the step count, and gives the replay line; the failure is the cause. The shrunk interleaving is in
- * the message as a per-task table; the full trace is written to {@code target/simloop/traces/} as text and Chrome
- * JSON. The test also fails, naming what is involved, when the body returns with a task pending other than a
+ * the message as a per-task table; the trace is written to {@code target/simloop/traces/} as text, Chrome JSON and a
+ * self-contained HTML timeline (their ends, for a long run; docs/junit.md says how much). The test also fails, naming what is involved, when the body returns with a task pending other than a
  * background one, when a task exception was never retrieved, a coroutine never awaited, or the loop deadlocks.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})

@@ -89,4 +89,18 @@ class TraceAssertTest {
                 to have been suspended on sleep 1 s, but it suspended only as follows:
                   #2 0 s waiter suspended on future 'reply'""");
     }
+
+    @SimTest
+    void aTaskBlockedInALockWasSuspendedOnTheLock() {
+        dev.simloop.sync.Lock lock = new dev.simloop.sync.Lock();
+        lock.acquire();
+        Task<Void> locker = createTask("locker", Coroutine.ofVoid(() -> {
+            lock.acquire();
+            lock.release();
+        }));
+        sleep(Duration.ofSeconds(1));
+        lock.release();
+        await(locker);
+        assertThat(locker).wasSuspendedOn("lock");
+    }
 }
