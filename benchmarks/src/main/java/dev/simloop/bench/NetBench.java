@@ -32,6 +32,9 @@ import java.util.random.RandomGenerator;
  * never a unit test.
  */
 public final class NetBench {
+    /** The register model, whose apply gives each operation's effect. */
+    private static final Register REGISTER = Register.startingAt(0);
+
     private NetBench() {}
 
     static final int NODES = 10;
@@ -130,16 +133,13 @@ public final class NetBench {
                 pending++;
             } else if (open[c] != null) {
                 Register.Op op = open[c];
-                Object out = null;
-                switch (op.kind()) {
-                    case READ -> out = value;
-                    case WRITE -> value = op.value();
-                    case CAS -> {
-                        boolean swaps = value.equals(op.expected());
-                        out = swaps;
-                        value = swaps ? op.value() : value;
-                    }
-                }
+                // What the operation returns, then its effect through the register model itself.
+                Object out = switch (op.kind()) {
+                    case READ -> value;
+                    case WRITE -> null;
+                    case CAS -> value.equals(op.expected());
+                };
+                value = REGISTER.apply(value, op);
                 h.ok("c" + c, out);
                 open[c] = null;
                 pending--;

@@ -4,6 +4,9 @@ import java.util.SplittableRandom;
 
 /** Histories for tests and benchmarks. */
 final class RegisterHistories {
+    /** The register model, whose apply gives each operation's effect. */
+    private static final Register REGISTER = Register.startingAt(0);
+
     private RegisterHistories() {}
 
     /**
@@ -29,18 +32,13 @@ final class RegisterHistories {
                 pending++;
             } else if (open[c] != null) {
                 Register.Op op = open[c];
-                Object out = null;
-                switch (op.kind()) {
-                    case READ -> out = value;
-                    case WRITE -> value = op.value();
-                    case CAS -> {
-                        boolean swaps = value.equals(op.expected());
-                        out = swaps;
-                        if (swaps) {
-                            value = op.value();
-                        }
-                    }
-                }
+                // What the operation returns, then its effect through the register model itself.
+                Object out = switch (op.kind()) {
+                    case READ -> value;
+                    case WRITE -> null;
+                    case CAS -> value.equals(op.expected());
+                };
+                value = REGISTER.apply(value, op);
                 h.ok(name, out);
                 open[c] = null;
                 pending--;
